@@ -1,0 +1,3 @@
+from zinekit.cli import main
+
+main()

@@ -1,0 +1,89 @@
+"""The command line: one small module per command; the only place that knows every stage.
+
+`main` is the one place that turns exceptions into exit codes and printed lines.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import typer
+
+import zinekit
+from zinekit.errors import ExitCode, ZinekitError
+
+app = typer.Typer(
+    name="zinekit",
+    help="Print-ready zines, booklets and handouts from content files and existing PDFs.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"zinekit {zinekit.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+    traceback_: bool = typer.Option(
+        False, "--traceback", help="On an internal error, print the full traceback (for bug reports)."
+    ),
+) -> None:
+    """Print-ready zines, booklets and handouts from content files and existing PDFs."""
+
+
+from zinekit.cli import impose as _impose  # noqa: E402  (registers the command)
+from zinekit.cli import layouts as _layouts  # noqa: E402,F401
+
+_ = _impose
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run zinekit; exit 0 when done, 1 on an internal error, 2 on bad input or usage."""
+    args = sys.argv[1:] if argv is None else argv
+    show_traceback = "--traceback" in args
+    try:
+        app(args=args, prog_name="zinekit", standalone_mode=False)
+    except ZinekitError as exc:
+        print(f"zinekit: error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except typer.TyperException as exc:  # typer's usage errors: bad option, missing argument
+        ctx = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            print(ctx.get_help(), file=sys.stderr)
+        else:
+            command = ctx.command_path if ctx is not None else "zinekit"
+            print(
+                f"zinekit: error: {exc.format_message()} (see '{command} --help')",
+                file=sys.stderr,
+            )
+        sys.exit(ExitCode.BAD_INPUT)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        print("zinekit: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        print("zinekit: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(ExitCode.OK)
+    except Exception as exc:  # the last resort for bugs: a short message, not a traceback
+        if show_traceback:
+            traceback.print_exc()
+        print(
+            f"zinekit: internal error: {type(exc).__name__}: {exc}"
+            " (this is a bug in zinekit: rerun with --traceback and report the output)",
+            file=sys.stderr,
+        )
+        sys.exit(ExitCode.INTERNAL)

@@ -1,0 +1,40 @@
+"""`zinekit layouts`: list the built-in layouts and how to fold them."""
+
+from __future__ import annotations
+
+import textwrap
+
+from zinekit.cli import app
+from zinekit.impose.layout import builtin_names, load_layout
+from zinekit.impose.plan import Options, make_plan
+from zinekit.units import describe_size
+
+DUPLEX_ADVICE = """\
+Which --duplex does my printer need?
+  long    (default) the printer's usual "flip on long edge". zinekit turns the backs of
+          landscape sheets 180 degrees so they read upright when you turn the sheet like a
+          page. Use it unless a test print shows upside-down backs.
+  short   the printer is set to "flip on short edge": nothing is turned.
+  manual  no duplex unit: zinekit writes the fronts and the backs as two files and tells you
+          how to feed the stack back in.
+  To find out: impose a short PDF with the default, print one sheet on both sides and hold
+  it up. If the back of a booklet sheet is upside down, print again with the other setting.
+"""
+
+
+@app.command("layouts")
+def layouts_command() -> None:
+    """List the built-in layouts: sheet, page size, pages per sheet and how to fold."""
+    for name in builtin_names():
+        layout = load_layout(name)
+        plan = make_plan(layout, layout.capacity or layout.pages_per_sheet, Options())
+        sheet = describe_size(*plan.sheet_size)
+        page = describe_size(*plan.cell_size)
+        sides = "double-sided" if layout.sides == 2 else "single-sided"
+        print(f"{name}")
+        print(f"  {layout.description}")
+        print(f"  sheet: {sheet} {layout.orientation}, {sides}")
+        print(f"  page:  {page}; {layout.pages_per_sheet} pages per sheet")
+        print(textwrap.fill(layout.fold, width=88, initial_indent="  fold:  ", subsequent_indent="         "))
+        print()
+    print(DUPLEX_ADVICE, end="")

@@ -1,0 +1,77 @@
+"""The exception family, the exit-code map and the policy for telling the user things.
+
+Policy (after pypdf's): raise a `ZinekitError` when the user must act; call `notice()` when
+the result may surprise them (blank pages added, pages scaled); log nothing they must read.
+Only `zinekit.cli` turns exceptions into exit codes and printed lines.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0
+    INTERNAL = 1  # a bug in zinekit: rerun with --traceback and report it
+    BAD_INPUT = 2  # bad input or usage: the user can fix it
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in a user's file the problem is; line and column are 1-based."""
+
+    path: Path | str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        text = str(self.path)
+        if self.line is not None:
+            text += f":{self.line}"
+            if self.column is not None:
+                text += f":{self.column}"
+        return text
+
+
+class ZinekitError(Exception):
+    """A problem the user can fix. Printed as one line; exit code 2."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+    def __init__(
+        self, message: str, *, where: Location | Path | str | None = None, hint: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+        self.hint = hint
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}" if self.where is not None else self.message
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+
+class InputError(ZinekitError):
+    """The input PDF cannot be used: missing, not a PDF, damaged beyond repair, locked."""
+
+
+class LayoutError(ZinekitError):
+    """A layout name or layout file is wrong."""
+
+
+class OptionError(ZinekitError):
+    """An option value is wrong or options contradict each other."""
+
+
+class OutputError(ZinekitError):
+    """The output cannot be written where the user asked."""
+
+
+def notice(message: str) -> None:
+    """Tell the user about a result that may surprise them; never fails the run."""
+    print(f"zinekit: note: {message}", file=sys.stderr)

@@ -1,0 +1,7 @@
+"""Imposition: a layout and a page count give a plan (pure values); the plan and a PDF give
+print-ready sheets.
+
+`layout` reads layout files, `plan` computes which page goes where, `geometry` turns a cell
+into a transform, `pdf` is the only module that reads and writes PDF files. Nothing here
+knows about content files or typesetting: it works on any PDF.
+"""

@@ -1,0 +1,276 @@
+"""Layout files (TOML, in layouts/ or the user's own) to validated `Layout` values.
+
+The fields are documented in layouts/README.md; errors name the file, the line and what
+was expected.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from zinekit.data import data_dir
+from zinekit.errors import LayoutError, Location, OptionError
+from zinekit.units import paper_size
+
+Kind = Literal["saddle", "sheet", "repeat"]
+KINDS: tuple[str, ...] = ("saddle", "sheet", "repeat")
+
+# A cell in a picture: a 1-based page number, optionally followed by "r" (turned 180°).
+_CELL = re.compile(r"(\d+)(r?)")
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A fold or cut line, its ends as fractions of the sheet (0,0 bottom left, 1,1 top right)."""
+
+    kind: Literal["fold", "cut"]
+    start: tuple[float, float]
+    end: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class PictureCell:
+    page: int  # 0-based page of the layout's fixed page sequence
+    turned: bool  # turned 180° on the flat sheet
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    description: str
+    kind: Kind
+    sheet: str
+    orientation: Literal["landscape", "portrait"]
+    columns: int
+    rows: int
+    sides: int
+    fold: str
+    guides: tuple[Guide, ...] = ()
+    # kind "sheet" only: rows of cells, top row first, each side seen as the reader holds it.
+    front: tuple[tuple[PictureCell, ...], ...] = ()
+    back: tuple[tuple[PictureCell, ...], ...] = ()
+    source: Path | None = None
+
+    @property
+    def cells_per_side(self) -> int:
+        return self.columns * self.rows
+
+    @property
+    def pages_per_sheet(self) -> int:
+        """Distinct pages one sheet carries (a repeat layout carries one page per side)."""
+        if self.kind == "repeat":
+            return self.sides
+        return self.cells_per_side * self.sides
+
+    @property
+    def capacity(self) -> int | None:
+        """Pages a fixed-sheet layout holds at most; None when sheets are added as needed."""
+        if self.kind != "sheet":
+            return None
+        return 1 + max(c.page for row in (*self.front, *self.back) for c in row)
+
+
+_FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "name": (str, "a short name"),
+    "description": (str, "one line saying what the user gets"),
+    "kind": (str, f"one of {', '.join(KINDS)}"),
+    "sheet": (str, "a paper name such as A4 or a size such as 210x297mm"),
+    "orientation": (str, "landscape or portrait"),
+    "columns": (int, "a whole number of cells across"),
+    "rows": (int, "a whole number of cells down"),
+    "sides": (int, "1 (single-sided) or 2 (double-sided)"),
+    "fold": (str, "one line on how to fold and cut"),
+    "front": (list, 'a list of rows such as ["5r 4r 3r 2r", "6 7 8 1"]'),
+    "back": (list, "a list of rows, like front"),
+    "guides": (list, "a list of [[guides]] tables with kind, from, to"),
+}
+_REQUIRED = ("description", "kind", "orientation", "columns", "rows", "fold")
+
+
+def builtin_dir() -> Path:
+    return data_dir("layouts")
+
+
+def builtin_names() -> list[str]:
+    return sorted(p.stem for p in builtin_dir().glob("*.toml"))
+
+
+def load_layout(name_or_path: str) -> Layout:
+    """A built-in layout by name, or a layout file by path."""
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".toml" or candidate.exists() or "/" in name_or_path:
+        if not candidate.is_file():
+            raise LayoutError(
+                "layout file not found",
+                where=candidate,
+                hint=f"built-in layouts are {', '.join(builtin_names())}",
+            )
+        return parse_layout(candidate.read_bytes(), candidate)
+    path = builtin_dir() / f"{name_or_path}.toml"
+    if not path.is_file():
+        raise LayoutError(
+            f"unknown layout {name_or_path!r}",
+            hint=f"choose one of {', '.join(builtin_names())}, or give the path of a .toml layout file",
+        )
+    return parse_layout(path.read_bytes(), path)
+
+
+def parse_layout(data: bytes, path: Path) -> Layout:
+    """Validate a layout file's bytes; every error points at the file and line."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LayoutError("layout file is not UTF-8 text", where=path) from exc
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _toml_error(exc, path) from exc
+    return _validate(raw, text, path)
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError, path: Path) -> LayoutError:
+    message = str(exc)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    where = Location(path)
+    if match:
+        where = Location(path, int(match.group(1)), int(match.group(2)))
+        message = message[: match.start()].strip()
+    elif "end of document" in message:
+        where = Location(path, message.count("\n") + 1)
+    return LayoutError(f"not valid TOML: {message}", where=where, hint="see layouts/README.md")
+
+
+def _validate(raw: dict[str, Any], text: str, path: Path) -> Layout:
+    def where(key: str) -> Location:
+        for number, line in enumerate(text.splitlines(), start=1):
+            found = re.match(rf"\s*(\[\[)?\s*{re.escape(key)}\s*(=|\]\])", line)
+            if found:
+                return Location(path, number, found.start(0) + len(line) - len(line.lstrip()) + 1)
+        return Location(path)
+
+    def fail(key: str, message: str, hint: str | None = None) -> LayoutError:
+        return LayoutError(message, where=where(key), hint=hint or "see layouts/README.md")
+
+    for key in raw:
+        if key not in _FIELDS:
+            raise fail(key, f"unknown field {key!r}", f"valid fields are {', '.join(_FIELDS)}")
+    for key in _REQUIRED:
+        if key not in raw:
+            raise LayoutError(
+                f"missing field {key!r}: {_FIELDS[key][1]}",
+                where=Location(path),
+                hint="see layouts/README.md",
+            )
+    for key, value in raw.items():
+        expected, meaning = _FIELDS[key]
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise fail(key, f"{key} must be {meaning}, not {value!r}")
+
+    kind = raw["kind"]
+    if kind not in KINDS:
+        raise fail("kind", f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    orientation = raw["orientation"]
+    if orientation not in ("landscape", "portrait"):
+        raise fail("orientation", f"orientation must be landscape or portrait, not {orientation!r}")
+    columns, rows = raw["columns"], raw["rows"]
+    for key, value in (("columns", columns), ("rows", rows)):
+        if not 1 <= value <= 16:
+            raise fail(key, f"{key} must be between 1 and 16, not {value}")
+    sides = raw.get("sides", 2)
+    if sides not in (1, 2):
+        raise fail("sides", f"sides must be 1 or 2, not {sides}")
+    if kind == "saddle":
+        if columns != 2:
+            raise fail("columns", "a saddle layout has columns = 2 (the two halves of a spread)")
+        if sides != 2:
+            raise fail("sides", "a saddle layout is printed on both sides (sides = 2)")
+    sheet = raw.get("sheet", "A4")
+    try:
+        paper_size(sheet)
+    except OptionError as exc:
+        raise fail("sheet", f"unknown sheet {sheet!r}", exc.hint) from exc
+
+    front: tuple[tuple[PictureCell, ...], ...] = ()
+    back: tuple[tuple[PictureCell, ...], ...] = ()
+    if kind == "sheet":
+        if "front" not in raw:
+            raise fail("kind", "a sheet layout needs front = [...] rows of page numbers")
+        front = _picture(raw["front"], columns, rows, "front", fail)
+        if sides == 2:
+            if "back" not in raw:
+                raise fail("sides", "a double-sided sheet layout needs back = [...] rows too")
+            back = _picture(raw["back"], columns, rows, "back", fail)
+        pages = [c.page for r in (*front, *back) for c in r]
+        if sorted(pages) != list(range(len(pages))):
+            raise fail(
+                "front",
+                "the pictures must use each page number from 1 up exactly once",
+                f"found {sorted(p + 1 for p in pages)}",
+            )
+    else:
+        for key in ("front", "back"):
+            if key in raw:
+                raise fail(key, f"{key} is only for kind = \"sheet\"; {kind} layouts compute it")
+
+    guides = tuple(_guide(g, fail) for g in raw.get("guides", []))
+    return Layout(
+        name=raw.get("name", path.stem),
+        description=raw["description"],
+        kind=kind,
+        sheet=sheet,
+        orientation=orientation,
+        columns=columns,
+        rows=rows,
+        sides=sides,
+        fold=raw["fold"],
+        guides=guides,
+        front=front,
+        back=back,
+        source=path,
+    )
+
+
+def _picture(rows_text: list[Any], columns: int, rows: int, key: str, fail: Any):
+    if len(rows_text) != rows:
+        raise fail(key, f"{key} has {len(rows_text)} rows; the layout has rows = {rows}")
+    picture = []
+    for row in rows_text:
+        if not isinstance(row, str):
+            raise fail(key, f"each row of {key} must be a string such as \"6 7 8 1\"")
+        cells = row.split()
+        if len(cells) != columns:
+            raise fail(key, f"row {row!r} has {len(cells)} cells; the layout has columns = {columns}")
+        parsed = []
+        for cell in cells:
+            match = _CELL.fullmatch(cell)
+            if not match or int(match.group(1)) < 1:
+                raise fail(
+                    key,
+                    f"cell {cell!r} in {key} is not a page number",
+                    'write a page number from 1, with "r" after it for a page turned 180°: 5r',
+                )
+            parsed.append(PictureCell(int(match.group(1)) - 1, match.group(2) == "r"))
+        picture.append(tuple(parsed))
+    return tuple(picture)
+
+
+def _guide(raw: Any, fail: Any) -> Guide:
+    if not isinstance(raw, dict) or set(raw) != {"kind", "from", "to"}:
+        raise fail("guides", "each [[guides]] table has exactly kind, from and to")
+    if raw["kind"] not in ("fold", "cut"):
+        raise fail("guides", f"a guide's kind is fold or cut, not {raw['kind']!r}")
+    ends = []
+    for key in ("from", "to"):
+        point = raw[key]
+        if (
+            not isinstance(point, list)
+            or len(point) != 2
+            or not all(isinstance(v, int | float) and 0 <= v <= 1 for v in point)
+        ):
+            raise fail("guides", f"a guide's {key} is [x, y] with fractions of the sheet from 0 to 1")
+        ends.append((float(point[0]), float(point[1])))
+    return Guide(raw["kind"], ends[0], ends[1])

@@ -1,0 +1,406 @@
+"""The one module that reads and writes PDF files (with pypdf).
+
+`open_source` reads someone else's PDF into a `Source`; `write_sides` draws planned sheet
+sides into a new PDF. Imposition is by reference: each source page used becomes one Form
+XObject, drawn with a `cm` transform wherever the plan places it, so fonts and images are
+copied once however many times a page appears.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    EncodedStreamObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    RectangleObject,
+    StreamObject,
+)
+
+import zinekit
+from zinekit.errors import InputError
+from zinekit.impose.geometry import Matrix, Scaling, multiply, placement, translate
+from zinekit.impose.plan import Line, Side
+
+Box = tuple[float, float, float, float]
+
+# Annotation flags (PDF 32000-1:2008, 12.5.3).
+_HIDDEN, _PRINT = 2, 4
+_NOT_PRINTED = {"/Link", "/Popup"}
+
+# Magic numbers of files people mistake for PDFs, to say what the file is instead.
+_SIGNATURES = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a ZIP archive (a .docx, .odt or .epub?)",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+    b"GIF8": "a GIF image",
+    b"%!PS": "a PostScript file",
+    b"{\\rtf": "an RTF document",
+}
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    index: int
+    box: Box  # the visible area: CropBox clipped to MediaBox
+    rotate: int  # /Rotate, clockwise, normalised to 0/90/180/270
+
+
+@dataclass
+class Source:
+    """An opened input PDF."""
+
+    path: Path
+    reader: PdfReader
+    pages: list[SourcePage]
+    repairs: list[str] = field(default_factory=list)  # problems pypdf worked around
+    title: str | None = None
+    author: str | None = None
+
+
+@dataclass
+class WriteReport:
+    scaled_pages: set[int] = field(default_factory=set)  # pages drawn at a scale other than 1
+    overflowing_pages: set[int] = field(default_factory=set)  # pages larger than the cell at 100%
+    flattened_annotations: int = 0
+    dropped_annotations: int = 0
+
+
+@contextmanager
+def _pypdf_quiet(repairs: list[str]) -> Iterator[None]:
+    """Collect pypdf's log warnings (xref repairs and the like) instead of printing them."""
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            repairs.append(record.getMessage())
+
+    logger = logging.getLogger("pypdf")
+    handler = Collect(logging.WARNING)
+    old_propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+        repairs.extend(str(w.message) for w in caught)
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = old_propagate
+
+
+def open_source(path: Path, password: str | None = None) -> Source:
+    """Open a PDF for imposing, repairing what pypdf can; errors say what is wrong."""
+    if not path.exists():
+        raise InputError("file not found", where=path, hint="check the path and the spelling")
+    if path.is_dir():
+        raise InputError("this is a folder, not a PDF file", where=path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", where=path) from exc
+    if not data:
+        raise InputError("the file is empty", where=path)
+    if b"%PDF-" not in data[:1024]:
+        kind = next((name for magic, name in _SIGNATURES.items() if data.startswith(magic)), None)
+        if kind is None and data.lstrip()[:1] == b"<":
+            kind = "an HTML or XML file"
+        raise InputError(
+            f"not a PDF file{f' (it looks like {kind})' if kind else ''}",
+            where=path,
+            hint="export or print it to PDF first",
+        )
+
+    repairs: list[str] = []
+    try:
+        with _pypdf_quiet(repairs):
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                _decrypt(reader, path, password)
+            pages = [_source_page(i, p) for i, p in enumerate(reader.pages)]
+            info = reader.metadata
+    except InputError:
+        raise
+    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(
+            f"the PDF is damaged and could not be repaired ({exc})",
+            where=path,
+            hint="open it in a PDF viewer and save or print it to a new PDF",
+        ) from exc
+    if not pages:
+        raise InputError("the PDF has no pages", where=path)
+    title = str(info.title) if info and info.title else None
+    author = str(info.author) if info and info.author else None
+    return Source(path, reader, pages, repairs, title, author)
+
+
+def _decrypt(reader: PdfReader, path: Path, password: str | None) -> None:
+    try:
+        opened = reader.decrypt(password or "")
+    except DependencyError as exc:  # pragma: no cover - cryptography is a dependency
+        raise InputError(f"the PDF is encrypted in a way that needs {exc}", where=path) from exc
+    except NotImplementedError as exc:
+        raise InputError(f"the PDF is encrypted with an unsupported method ({exc})", where=path) from exc
+    if not opened:
+        if password is None:
+            raise InputError(
+                "the PDF is encrypted and needs a password",
+                where=path,
+                hint="give it with --password",
+            )
+        raise InputError("the password does not open this encrypted PDF", where=path)
+
+
+def _source_page(index: int, page) -> SourcePage:
+    media = _box(page.mediabox)
+    crop = _box(page.cropbox)
+    visible = (max(media[0], crop[0]), max(media[1], crop[1]), min(media[2], crop[2]), min(media[3], crop[3]))
+    if visible[2] - visible[0] < 1 or visible[3] - visible[1] < 1:
+        visible = media  # a CropBox outside the MediaBox is ignored, as viewers do
+    return SourcePage(index, visible, page.rotation % 360)
+
+
+def _box(rect: RectangleObject) -> Box:
+    x0, y0, x1, y1 = (float(v) for v in rect)
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def write_sides(
+    source: Source,
+    sides: list[Side],
+    sheet_size: tuple[float, float],
+    out: BinaryIO,
+    *,
+    scaling: Scaling = "fit",
+    guides: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> WriteReport:
+    """Draw `sides` (one output page each) from `source` into `out`."""
+    report = WriteReport()
+    try:
+        with _pypdf_quiet(source.repairs):
+            writer = PdfWriter()
+            forms: dict[int, IndirectObject] = {}
+            for number, side in enumerate(sides):
+                _write_side(writer, source, side, sheet_size, forms, report, scaling, guides)
+                if progress:
+                    progress(number + 1, len(sides))
+            metadata = {"/Producer": f"zinekit {zinekit.__version__}"}
+            if source.title:
+                metadata["/Title"] = source.title
+            if source.author:
+                metadata["/Author"] = source.author
+            writer.add_metadata(metadata)
+            writer.write(out)
+    except (PdfReadError, PdfStreamError) as exc:
+        raise InputError(
+            f"the PDF is damaged and could not be repaired ({exc})",
+            where=source.path,
+            hint="open it in a PDF viewer and save or print it to a new PDF",
+        ) from exc
+    except FileNotDecryptedError as exc:  # pragma: no cover - open_source decrypts first
+        raise InputError("the PDF is encrypted", where=source.path) from exc
+    return report
+
+
+def _write_side(
+    writer: PdfWriter,
+    source: Source,
+    side: Side,
+    sheet_size: tuple[float, float],
+    forms: dict[int, IndirectObject],
+    report: WriteReport,
+    scaling: Scaling,
+    guides: bool,
+) -> None:
+    width, height = sheet_size
+    page = writer.add_blank_page(width, height)
+    sheet_box = RectangleObject([0, 0, width, height])
+    page[NameObject("/TrimBox")] = sheet_box
+    page[NameObject("/BleedBox")] = sheet_box
+    ops: list[bytes] = []
+    if guides:
+        ops.append(_guide_ops(side.guides))
+    xobjects = DictionaryObject()
+    for cell in side.cells:
+        if cell.page is None:
+            continue
+        src = source.pages[cell.page]
+        if cell.page not in forms:
+            forms[cell.page] = _form(writer, source, src.index, report)
+        name = NameObject(f"/P{cell.page}")
+        xobjects[name] = forms[cell.page]
+        matrix, factor = placement(src.box, src.rotate, cell, scaling)
+        if abs(factor - 1) > 0.005:
+            report.scaled_pages.add(cell.page)
+        r = cell.rect
+        # Clip to the cell so a page placed at 100% never spills into its neighbour.
+        ops.append(
+            b"q %s re W n %s cm %s Do Q"
+            % (_nums((r.x, r.y, r.width, r.height)), _nums(matrix), name.encode())
+        )
+        if scaling == "actual" and _overflows(src, cell):
+            report.overflowing_pages.add(cell.page)
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
+    content = DecodedStreamObject()
+    content.set_data(b"\n".join(ops))
+    page[NameObject("/Contents")] = writer._add_object(content.flate_encode())
+
+
+def _overflows(src: SourcePage, cell) -> bool:
+    from zinekit.impose.geometry import displayed_size
+
+    w, h = displayed_size(src.box, src.rotate + cell.turn)
+    return w > cell.rect.width + 0.5 or h > cell.rect.height + 0.5
+
+
+def _nums(values) -> bytes:
+    return b" ".join(_num(v) for v in values)
+
+
+def _num(value: float) -> bytes:
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return (text if text not in ("-0", "") else "0").encode()
+
+
+def _guide_ops(lines: tuple[Line, ...]) -> bytes:
+    """Light grey (DeviceGray, so it stays black-only) dotted folds and dashed cuts.
+
+    Drawn before the pages, so they show in the margins and gaps but never over content.
+    """
+    ops = [b"q 0.55 G 0.4 w 1 J"]
+    for kind in ("fold", "cut"):
+        chosen = [line for line in lines if line.kind == kind]
+        if not chosen:
+            continue
+        ops.append(b"[0 2.5] 0 d" if kind == "fold" else b"[5 3] 0 d")
+        for line in chosen:
+            ops.append(b"%s m %s l S" % (_nums(line.start), _nums(line.end)))
+    ops.append(b"Q")
+    return b"\n".join(ops)
+
+
+def _form(writer: PdfWriter, source: Source, index: int, report: WriteReport) -> IndirectObject:
+    """The page as one Form XObject in `writer`: its content, resources and printable
+    annotations, clipped to its visible box."""
+    page = source.reader.pages[index]
+    box = source.pages[index].box
+    annotations = _printable_annotations(page, report)
+
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    if isinstance(contents, StreamObject) and not annotations:
+        # Fast path: keep the encoded bytes as they are; no decoding, no re-compressing.
+        form: StreamObject = EncodedStreamObject() if "/Filter" in contents else DecodedStreamObject()
+        form._data = contents._data
+        for key in ("/Filter", "/DecodeParms"):
+            if key in contents:
+                form[NameObject(key)] = contents[key].clone(writer)
+    else:
+        parts: list[bytes] = []
+        if isinstance(contents, StreamObject):
+            parts.append(contents.get_data())
+        elif isinstance(contents, ArrayObject):
+            parts.extend(part.get_object().get_data() for part in contents)
+        data = b"\n".join(parts)
+        if annotations:
+            data = b"q\n" + data + b"\nQ\n" + b"\n".join(ops for ops, _, _ in annotations)
+        decoded = DecodedStreamObject()
+        decoded.set_data(data)
+        form = decoded.flate_encode()
+
+    resources = page.get("/Resources")
+    resources = resources.clone(writer) if resources is not None else DictionaryObject()
+    if annotations:
+        resources = DictionaryObject(resources.get_object())
+        xobjects = resources.get("/XObject")
+        xobjects = DictionaryObject(xobjects.get_object()) if xobjects is not None else DictionaryObject()
+        for _, name, appearance in annotations:
+            xobjects[NameObject(name)] = appearance.clone(writer)
+        resources[NameObject("/XObject")] = xobjects
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject(FloatObject(v) for v in box)
+    form[NameObject("/Resources")] = resources
+    if "/Group" in page:
+        form[NameObject("/Group")] = page["/Group"].clone(writer)
+    return writer._add_object(form)
+
+
+def _printable_annotations(page, report: WriteReport) -> list[tuple[bytes, str, IndirectObject]]:
+    """Annotations that print (filled form fields, stamps...) as draw operations of their
+    appearance streams (PDF 32000-1:2008, 12.5.5). Links and popups are dropped."""
+    drawn = []
+    for ref in page.get("/Annots") or []:
+        annot = ref.get_object()
+        if not isinstance(annot, DictionaryObject):
+            continue
+        flags = int(annot.get("/F", 0))
+        if annot.get("/Subtype") in _NOT_PRINTED or not flags & _PRINT or flags & _HIDDEN:
+            report.dropped_annotations += 1
+            continue
+        appearance = _normal_appearance(annot)
+        if appearance is None:
+            report.dropped_annotations += 1
+            continue
+        stream = appearance.get_object()
+        matrix = _appearance_matrix(stream, annot.get("/Rect"))
+        if matrix is None:
+            report.dropped_annotations += 1
+            continue
+        name = f"/ZkAnnot{len(drawn)}"
+        drawn.append((b"q %s cm %s Do Q" % (_nums(matrix), name.encode()), name, appearance))
+        report.flattened_annotations += 1
+    return drawn
+
+
+def _normal_appearance(annot: DictionaryObject):
+    ap = annot.get("/AP")
+    normal = ap.get_object().get("/N") if ap is not None else None
+    if normal is None:
+        return None
+    if isinstance(normal.get_object(), StreamObject):
+        return normal if isinstance(normal, IndirectObject) else None
+    state = annot.get("/AS")  # check boxes and radio buttons keep one stream per state
+    chosen = normal.get_object().get(state) if state is not None else None
+    if chosen is None or not isinstance(chosen.get_object(), StreamObject):
+        return None
+    return chosen if isinstance(chosen, IndirectObject) else None
+
+
+def _appearance_matrix(stream: StreamObject, rect) -> Matrix | None:
+    """Map the appearance's transformed BBox onto the annotation's Rect."""
+    if rect is None or "/BBox" not in stream:
+        return None
+    bx0, by0, bx1, by1 = (float(v) for v in stream["/BBox"])
+    form_matrix = tuple(float(v) for v in stream.get("/Matrix", (1, 0, 0, 1, 0, 0)))
+    corners = [
+        (form_matrix[0] * x + form_matrix[2] * y + form_matrix[4], form_matrix[1] * x + form_matrix[3] * y + form_matrix[5])
+        for x, y in ((bx0, by0), (bx0, by1), (bx1, by0), (bx1, by1))
+    ]
+    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+    tx0, ty0, tx1, ty1 = min(xs), min(ys), max(xs), max(ys)
+    rx0, ry0, rx1, ry1 = _box(RectangleObject(rect))
+    if tx1 - tx0 <= 0 or ty1 - ty0 <= 0:
+        return None
+    sx, sy = (rx1 - rx0) / (tx1 - tx0), (ry1 - ry0) / (ty1 - ty0)
+    # The Do operator applies the form's own /Matrix; this maps its result onto Rect.
+    return multiply(translate(-tx0, -ty0), (sx, 0.0, 0.0, sy, rx0, ry0))
+
+

@@ -1,0 +1,293 @@
+"""Layout + page count + options -> `Plan`: sheets -> sides -> cells. Pure: no PDF is opened.
+
+Conventions, used everywhere in zinekit:
+- A sheet side is described first as the reader sees it: the front face up, the back after
+  turning the sheet over like a page of a book (around its vertical axis).
+- Printers flip the sheet around one edge when duplexing. When that edge is not the one the
+  reader turns around, the back comes out upside down, so the back side is turned 180° in the
+  PDF to compensate (`Side.turned`).
+- Coordinates are PDF points with the origin at the sheet's bottom left.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from zinekit.errors import OptionError
+from zinekit.impose.layout import Layout
+
+Duplex = Literal["long", "short", "manual"]
+Padding = Literal["before-back", "end"]
+Anchor = Literal["left", "center", "right"]
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Cell:
+    page: int | None  # 0-based source page, None for a blank
+    rect: Rect
+    turn: int  # degrees counterclockwise on the printed sheet: 0 or 180
+    anchor: Anchor  # which side of the cell the page keeps to when narrower: its spine
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: Literal["fold", "cut"]
+    start: tuple[float, float]
+    end: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Side:
+    cells: tuple[Cell, ...]
+    guides: tuple[Line, ...]
+    turned: bool  # turned 180° for the printer's duplex flip
+
+
+@dataclass(frozen=True)
+class Sheet:
+    number: int  # 0-based, in printing order
+    signature: int  # 0-based folded section the sheet belongs to
+    front: Side
+    back: Side | None
+
+
+@dataclass(frozen=True)
+class Options:
+    sheet: tuple[float, float] | None = None  # points; None: the layout's own sheet
+    duplex: Duplex = "long"
+    padding: Padding = "before-back"
+    signature_sheets: int | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    layout: str
+    sheet_size: tuple[float, float]
+    cell_size: tuple[float, float]
+    page_count: int
+    blanks_added: int
+    sheets: tuple[Sheet, ...]
+    duplex: Duplex
+    backs_turned: bool
+
+    @property
+    def landscape(self) -> bool:
+        return self.sheet_size[0] > self.sheet_size[1]
+
+    def fronts(self) -> list[Side]:
+        return [s.front for s in self.sheets]
+
+    def backs(self) -> list[Side]:
+        return [s.back for s in self.sheets if s.back is not None]
+
+    def sides(self) -> list[Side]:
+        """Every side in the order a duplex printer takes them: front, back, front, back..."""
+        return [side for s in self.sheets for side in (s.front, s.back) if side is not None]
+
+
+def oriented(size: tuple[float, float], orientation: str) -> tuple[float, float]:
+    short, long = sorted(size)
+    return (long, short) if orientation == "landscape" else (short, long)
+
+
+def backs_turned(sheet_size: tuple[float, float], duplex: Duplex) -> bool:
+    """Whether the printer's flip differs from the reader's turn around the vertical axis.
+
+    Long-edge duplex flips around the long edge: vertical on a portrait sheet (like the reader),
+    horizontal on a landscape one (unlike the reader). Short-edge is the opposite. Manual feed
+    is left upright: the user turns the stack themselves.
+    """
+    landscape = sheet_size[0] > sheet_size[1]
+    if duplex == "long":
+        return landscape
+    if duplex == "short":
+        return not landscape
+    return False
+
+
+def padded_sequence(page_count: int, total: int, padding: Padding) -> tuple[int | None, ...]:
+    """Pages in reading order with blanks (None) added up to `total`.
+
+    By default blanks go before the last page, so the back cover stays on the back.
+    """
+    blanks = (None,) * (total - page_count)
+    if padding == "end" or page_count < 2:
+        return (*range(page_count), *blanks)
+    return (*range(page_count - 1), *blanks, page_count - 1)
+
+
+def make_plan(layout: Layout, page_count: int, options: Options = Options()) -> Plan:
+    if page_count < 1:
+        raise OptionError("there are no pages to impose")
+    sheet_size = oriented(options.sheet or _layout_sheet(layout), layout.orientation)
+    cell_size = (sheet_size[0] / layout.columns, sheet_size[1] / layout.rows)
+    if options.signature_sheets is not None:
+        if layout.kind != "saddle":
+            raise OptionError(
+                f"--signature-sheets applies to folded booklets; {layout.name} is not one",
+                hint="use it with --layout booklet or quarter-booklet",
+            )
+        if options.signature_sheets < 1:
+            raise OptionError("--signature-sheets must be 1 or more")
+
+    if layout.kind == "saddle":
+        sequence, readers = _saddle(layout, page_count, options)
+    elif layout.kind == "sheet":
+        sequence, readers = _one_sheet(layout, page_count, options)
+    else:
+        sequence, readers = _repeat(layout, page_count)
+
+    turned = backs_turned(sheet_size, options.duplex)
+    sheets = []
+    for number, (signature, front, back) in enumerate(readers):
+        sheets.append(
+            Sheet(
+                number=number,
+                signature=signature,
+                front=_side(layout, sheet_size, cell_size, front, back=False, turn=False),
+                back=None
+                if back is None
+                else _side(layout, sheet_size, cell_size, back, back=True, turn=turned),
+            )
+        )
+    return Plan(
+        layout=layout.name,
+        sheet_size=sheet_size,
+        cell_size=cell_size,
+        page_count=page_count,
+        blanks_added=sum(p is None for p in sequence),
+        sheets=tuple(sheets),
+        duplex=options.duplex,
+        backs_turned=turned and any(s.back is not None for s in sheets),
+    )
+
+
+def _layout_sheet(layout: Layout) -> tuple[float, float]:
+    from zinekit.units import paper_size
+
+    return paper_size(layout.sheet)
+
+
+# A reader-view side: rows top to bottom of (page or None, turned, anchor).
+_ReaderCell = tuple[int | None, bool, Anchor]
+_ReaderSide = list[list[_ReaderCell]]
+_ReaderSheet = tuple[int, _ReaderSide, _ReaderSide | None]
+
+
+def _saddle(
+    layout: Layout, page_count: int, options: Options
+) -> tuple[tuple[int | None, ...], list[_ReaderSheet]]:
+    """Nested folded sheets; with rows > 1 each row is cut off and its stack nested inside."""
+    spreads = layout.rows  # spreads per side
+    per_sheet = 4 * spreads
+    sheet_count = math.ceil(page_count / per_sheet)
+    size = options.signature_sheets or sheet_count
+    sig_sheets = [size] * (sheet_count // size)
+    if sheet_count % size:
+        sig_sheets.append(sheet_count % size)
+    sequence = padded_sequence(page_count, sheet_count * per_sheet, options.padding)
+
+    sheets: list[_ReaderSheet] = []
+    first_page = 0
+    for signature, count in enumerate(sig_sheets):
+        leaves = count * spreads
+        last = first_page + 4 * leaves - 1
+        fronts: list[_ReaderSide] = [[[] for _ in range(spreads)] for _ in range(count)]
+        backs: list[_ReaderSide] = [[[] for _ in range(spreads)] for _ in range(count)]
+        for leaf in range(leaves):
+            # Leaf 0 is the outermost; after cutting, row r's stack nests inside row r-1's.
+            sheet, row = leaf % count, leaf // count
+            outer, inner = first_page + 2 * leaf, last - 2 * leaf
+            fronts[sheet][row] = [
+                (sequence[inner], False, "right"),
+                (sequence[outer], False, "left"),
+            ]
+            backs[sheet][row] = [
+                (sequence[outer + 1], False, "right"),
+                (sequence[inner - 1], False, "left"),
+            ]
+        sheets.extend((signature, f, b) for f, b in zip(fronts, backs, strict=True))
+        first_page = last + 1
+    return sequence, sheets
+
+
+def _one_sheet(
+    layout: Layout, page_count: int, options: Options
+) -> tuple[tuple[int | None, ...], list[_ReaderSheet]]:
+    capacity = layout.capacity or 0
+    if page_count > capacity:
+        raise OptionError(
+            f"the {layout.name} layout holds {capacity} pages; the input has {page_count}",
+            hint="use --layout booklet for longer documents",
+        )
+    sequence = padded_sequence(page_count, capacity, options.padding)
+
+    def side(picture) -> _ReaderSide:
+        return [[(sequence[c.page], c.turned, "center") for c in row] for row in picture]
+
+    return sequence, [(0, side(layout.front), side(layout.back) if layout.back else None)]
+
+
+def _repeat(
+    layout: Layout, page_count: int
+) -> tuple[tuple[int | None, ...], list[_ReaderSheet]]:
+    """Step and repeat: each page fills every cell of one side; sides pair front and back."""
+
+    def side(page: int) -> _ReaderSide:
+        return [[(page, False, "center")] * layout.columns for _ in range(layout.rows)]
+
+    sheets: list[_ReaderSheet] = []
+    for first in range(0, page_count, layout.sides):
+        back = first + 1 if layout.sides == 2 and first + 1 < page_count else None
+        sheets.append((0, side(first), None if back is None else side(back)))
+    return tuple(range(page_count)), sheets
+
+
+def _side(
+    layout: Layout,
+    sheet_size: tuple[float, float],
+    cell_size: tuple[float, float],
+    reader: _ReaderSide,
+    *,
+    back: bool,
+    turn: bool,
+) -> Side:
+    width, height = sheet_size
+    cw, ch = cell_size
+    cells = []
+    for r, row in enumerate(reader):
+        for c, (page, turned, anchor) in enumerate(row):
+            cell = Cell(page, Rect(c * cw, height - (r + 1) * ch, cw, ch), 180 if turned else 0, anchor)
+            cells.append(_turn_cell(cell, sheet_size) if turn else cell)
+    guides = []
+    for g in layout.guides:
+        ends = [g.start, g.end]
+        if back:  # the reader turned the sheet over around its vertical axis
+            ends = [(1 - x, y) for x, y in ends]
+        if turn:
+            ends = [(1 - x, 1 - y) for x, y in ends]
+        guides.append(Line(g.kind, *((x * width, y * height) for x, y in ends)))
+    return Side(tuple(cells), tuple(guides), turned=turn)
+
+
+_OPPOSITE: dict[Anchor, Anchor] = {"left": "right", "right": "left", "center": "center"}
+
+
+def _turn_cell(cell: Cell, sheet_size: tuple[float, float]) -> Cell:
+    r = cell.rect
+    return replace(
+        cell,
+        rect=Rect(sheet_size[0] - r.x - r.width, sheet_size[1] - r.y - r.height, r.width, r.height),
+        turn=(cell.turn + 180) % 360,
+        anchor=_OPPOSITE[cell.anchor],
+    )

@@ -1,0 +1,88 @@
+"""Lengths and paper sizes to PDF points (1/72 inch): the only place that converts units."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+
+from zinekit.data import data_dir
+from zinekit.errors import OptionError
+
+POINTS_PER = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
+
+_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(pt|mm|cm|in)\s*", re.IGNORECASE)
+_SIZE = re.compile(
+    r"\s*([0-9]*\.?[0-9]+)\s*(pt|mm|cm|in)?\s*[x×]\s*([0-9]*\.?[0-9]+)\s*(pt|mm|cm|in)\s*",
+    re.IGNORECASE,
+)
+
+
+def mm(value: float) -> float:
+    """Millimetres to points."""
+    return value * POINTS_PER["mm"]
+
+
+def to_mm(points: float) -> float:
+    """Points to millimetres, for messages."""
+    return points / POINTS_PER["mm"]
+
+
+def parse_length(text: str, *, what: str = "length") -> float:
+    """Parse "3mm", "0.5 in", "12pt" into points. A bare number is an error: units matter."""
+    match = _LENGTH.fullmatch(text)
+    if not match:
+        raise OptionError(
+            f"{what} {text!r} is not a length",
+            hint="write a number with a unit: 3mm, 0.5cm, 0.2in or 10pt",
+        )
+    return float(match.group(1)) * POINTS_PER[match.group(2).lower()]
+
+
+@functools.cache
+def _paper_table() -> tuple[dict[str, tuple[float, float]], dict[str, str]]:
+    with open(data_dir("assets") / "paper-sizes.toml", "rb") as f:
+        table = tomllib.load(f)
+    sizes = {name: (mm(w), mm(h)) for name, (w, h) in table["sizes"].items()}
+    aliases = dict(table.get("aliases", {}))
+    return sizes, aliases
+
+
+def paper_names() -> list[str]:
+    """Names accepted by `paper_size`, canonical spelling, aliases included."""
+    sizes, aliases = _paper_table()
+    return [*sizes, *aliases]
+
+
+def paper_size(text: str) -> tuple[float, float]:
+    """A paper name (A4, F4, Letter...) or "WIDTHxHEIGHT" with units, to (width, height) points.
+
+    Named sizes come back portrait; explicit sizes come back as written.
+    """
+    sizes, aliases = _paper_table()
+    by_lower = {name.lower(): name for name in sizes}
+    by_lower.update({alias.lower(): target for alias, target in aliases.items()})
+    name = by_lower.get(text.strip().lower())
+    if name is not None:
+        return sizes[name]
+    match = _SIZE.fullmatch(text)
+    if match:
+        w, w_unit, h, h_unit = match.groups()
+        width = float(w) * POINTS_PER[(w_unit or h_unit).lower()]
+        height = float(h) * POINTS_PER[h_unit.lower()]
+        if width > 0 and height > 0:
+            return width, height
+    raise OptionError(
+        f"unknown sheet size {text!r}",
+        hint=f"use one of {', '.join(paper_names())}, or WIDTHxHEIGHT with units such as 210x297mm",
+    )
+
+
+def describe_size(width: float, height: float) -> str:
+    """"210 x 297 mm (A4)" for messages and listings."""
+    sizes, _ = _paper_table()
+    text = f"{to_mm(width):.0f} x {to_mm(height):.0f} mm"
+    for name, (w, h) in sizes.items():
+        if {round(w, 1), round(h, 1)} == {round(width, 1), round(height, 1)}:
+            return f"{name} ({text})"
+    return text
