@@ -151,31 +151,34 @@ class _Progress:
         print("\r\033[K", end="", file=sys.stderr)
 
 
-def _tell(source: Source, plan: Plan, targets: list[Path], reports: list[WriteReport], actual: bool) -> None:
+def _tell(
+    source: Source, plan: Plan, targets: list[Path], reports: list[WriteReport], actual: bool
+) -> None:
     if source.repairs:
         notice(f"{source.path} is damaged; it was repaired on reading ({source.repairs[0]})")
     if plan.blanks_added:
-        where = "at the end" if plan.blanks_added and plan.page_count < 2 else None
-        blanks = f"{plan.blanks_added} blank page{'s' if plan.blanks_added != 1 else ''}"
-        notice(f"added {blanks} {where or _pad_place(plan)} to fill the last sheet")
+        where = "before the back cover" if plan.page_count >= 2 else "after the only page"
+        if plan.padding == "end":
+            where = "at the end"
+        s = "s" if plan.blanks_added != 1 else ""
+        notice(f"added {plan.blanks_added} blank page{s} {where} to fill the last sheet")
     scaled = set().union(*(r.scaled_pages for r in reports))
     if scaled:
-        w, h = plan.cell_size
         notice(
-            f"{len(scaled)} of {plan.page_count} pages differ from the {describe_size(w, h)} page cell"
-            " and were scaled to fit (use --actual-size to place them at 100%)"
+            f"{len(scaled)} of {plan.page_count} pages differ from the"
+            f" {describe_size(*plan.cell_size)} page cell and were scaled to fit"
+            " (use --actual-size to place them at 100%)"
         )
     overflowing = set().union(*(r.overflowing_pages for r in reports))
     if overflowing and actual:
         notice(f"{len(overflowing)} pages are larger than their cell at 100% and were cut at its edge")
-    dropped = sum(r.flattened_annotations for r in reports)
-    if dropped:
-        notice(f"drew {dropped} printable annotations (form fields, stamps) into the pages")
+    flattened = sum(r.flattened_annotations for r in reports)
+    if flattened:
+        notice(f"drew {flattened} printable annotations (form fields, stamps) into the pages")
     sheets = len(plan.sheets)
-    sheet = describe_size(*plan.sheet_size)
     print(
         f"zinekit: wrote {', '.join(map(str, targets))}: {sheets} sheet{'s' if sheets != 1 else ''}"
-        f" of {sheet}, {plan.page_count} pages, layout {plan.layout}",
+        f" of {describe_size(*plan.sheet_size)}, {plan.page_count} pages, layout {plan.layout}",
         file=sys.stderr,
     )
     if len(targets) == 2:
@@ -190,9 +193,9 @@ def _tell(source: Source, plan: Plan, targets: list[Path], reports: list[WriteRe
             file=sys.stderr,
         )
     elif plan.backs():
-        flip = "long" if plan.duplex == "long" else "short"
-        print(f"zinekit: print double-sided, flip on {flip} edge, at 100% (actual size)", file=sys.stderr)
-
-
-def _pad_place(plan: Plan) -> str:
-    return "before the back cover" if plan.page_count >= 2 else "at the end"
+        print(
+            f"zinekit: print double-sided, flip on {plan.duplex} edge, at 100% (actual size)",
+            file=sys.stderr,
+        )
+    else:
+        print("zinekit: print single-sided at 100% (actual size)", file=sys.stderr)

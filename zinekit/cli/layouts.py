@@ -11,14 +11,17 @@ from zinekit.units import describe_size
 
 DUPLEX_ADVICE = """\
 Which --duplex does my printer need?
-  long    (default) the printer's usual "flip on long edge". zinekit turns the backs of
-          landscape sheets 180 degrees so they read upright when you turn the sheet like a
-          page. Use it unless a test print shows upside-down backs.
-  short   the printer is set to "flip on short edge": nothing is turned.
-  manual  no duplex unit: zinekit writes the fronts and the backs as two files and tells you
-          how to feed the stack back in.
-  To find out: impose a short PDF with the default, print one sheet on both sides and hold
-  it up. If the back of a booklet sheet is upside down, print again with the other setting.
+  long    (default) your printer is set to "flip on long edge", most printers' default.
+          On a landscape sheet that flip turns the back top over bottom, so zinekit turns
+          the backs 180 degrees in the PDF: they read upright when you turn the sheet over
+          like a book page.
+  short   your printer is set to "flip on short edge" (on a portrait sheet, zinekit turns
+          the backs instead).
+  manual  no duplex unit: zinekit writes the fronts and the backs as two files and tells
+          you how to feed the stack back in.
+  To find out: impose a short PDF with the default, print one sheet on both sides and turn
+  it over like a book page. If the back is upside down, your printer flips on the other
+  edge: use the other setting, or change it in the print dialog.
 """
 
 

@@ -229,11 +229,11 @@ def _write_side(
     scaling: Scaling,
     guides: bool,
 ) -> None:
-    width, height = sheet_size
+    # 0.01 pt (0.004 mm) is finer than any printer; shorter numbers keep every page small.
+    width, height = round(sheet_size[0], 2), round(sheet_size[1], 2)
     page = writer.add_blank_page(width, height)
-    sheet_box = RectangleObject([0, 0, width, height])
-    page[NameObject("/TrimBox")] = sheet_box
-    page[NameObject("/BleedBox")] = sheet_box
+    # The finished sheet is the whole sheet (BleedBox defaults to it).
+    page[NameObject("/TrimBox")] = RectangleObject([0, 0, width, height])
     ops: list[bytes] = []
     if guides:
         ops.append(_guide_ops(side.guides))

@@ -17,6 +17,7 @@ from typing import Literal
 
 from zinekit.errors import OptionError
 from zinekit.impose.layout import Layout
+from zinekit.units import paper_size
 
 Duplex = Literal["long", "short", "manual"]
 Padding = Literal["before-back", "end"]
@@ -78,6 +79,7 @@ class Plan:
     blanks_added: int
     sheets: tuple[Sheet, ...]
     duplex: Duplex
+    padding: Padding
     backs_turned: bool
 
     @property
@@ -168,13 +170,12 @@ def make_plan(layout: Layout, page_count: int, options: Options = Options()) -> 
         blanks_added=sum(p is None for p in sequence),
         sheets=tuple(sheets),
         duplex=options.duplex,
+        padding=options.padding,
         backs_turned=turned and any(s.back is not None for s in sheets),
     )
 
 
 def _layout_sheet(layout: Layout) -> tuple[float, float]:
-    from zinekit.units import paper_size
-
     return paper_size(layout.sheet)
 
 
