@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.filters import ASCII85Decode
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
 from pypdf.generic import (
     ArrayObject,
@@ -27,6 +28,7 @@ from pypdf.generic import (
     FloatObject,
     IndirectObject,
     NameObject,
+    NullObject,
     NumberObject,
     RectangleObject,
     StreamObject,
@@ -306,12 +308,8 @@ def _form(writer: PdfWriter, source: Source, index: int, report: WriteReport) ->
     contents = page.get("/Contents")
     contents = contents.get_object() if contents is not None else None
     if isinstance(contents, StreamObject) and not annotations:
-        # Fast path: keep the encoded bytes as they are; no decoding, no re-compressing.
-        form: StreamObject = EncodedStreamObject() if "/Filter" in contents else DecodedStreamObject()
-        form._data = contents._data
-        for key in ("/Filter", "/DecodeParms"):
-            if key in contents:
-                form[NameObject(key)] = contents[key].clone(writer)
+        # Fast path: keep the compressed bytes as they are; no re-parsing, no re-compressing.
+        form = _copy_stream(contents, writer)
     else:
         parts: list[bytes] = []
         if isinstance(contents, StreamObject):
@@ -341,6 +339,31 @@ def _form(writer: PdfWriter, source: Source, index: int, report: WriteReport) ->
     if "/Group" in page:
         form[NameObject("/Group")] = page["/Group"].clone(writer)
     return writer._add_object(form)
+
+
+def _copy_stream(stream: StreamObject, writer: PdfWriter) -> StreamObject:
+    """A copy of `stream`'s encoded data and filters, without an outer ASCII85 layer.
+
+    ASCII85 only makes binary data 7-bit safe, at 25% more bytes; PDF files are binary anyway,
+    and dropping it keeps the output no larger than the input.
+    """
+    data = stream._data
+    filters = stream.get("/Filter")
+    parms = stream.get("/DecodeParms")
+    chain = list(filters) if isinstance(filters, ArrayObject) else [filters] if filters else []
+    parm_chain = list(parms) if isinstance(parms, ArrayObject) else [parms] * len(chain)
+    if chain and chain[0] in ("/ASCII85Decode", "/A85") and not parm_chain[0]:
+        data = ASCII85Decode.decode(data)
+        chain, parm_chain = chain[1:], parm_chain[1:]
+    copy: StreamObject = EncodedStreamObject() if chain else DecodedStreamObject()
+    copy._data = data
+    if chain:
+        copy[NameObject("/Filter")] = chain[0] if len(chain) == 1 else ArrayObject(chain)
+        if any(parm_chain):
+            kept = [p if p else NullObject() for p in parm_chain]
+            value = kept[0] if len(kept) == 1 else ArrayObject(kept)
+            copy[NameObject("/DecodeParms")] = value.clone(writer)
+    return copy
 
 
 def _printable_annotations(page, report: WriteReport) -> list[tuple[bytes, str, IndirectObject]]:
