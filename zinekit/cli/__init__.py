@@ -50,8 +50,13 @@ _ = _impose
 
 def main(argv: list[str] | None = None) -> None:
     """Run zinekit; exit 0 when done, 1 on an internal error, 2 on bad input or usage."""
-    args = sys.argv[1:] if argv is None else argv
-    show_traceback = "--traceback" in args
+    args = list(sys.argv[1:] if argv is None else argv)
+    # --traceback works anywhere on the line, so that "rerun with --traceback" can mean
+    # adding it at the end; an argument after "--" is a file name, never the flag.
+    end = args.index("--") if "--" in args else len(args)
+    show_traceback = "--traceback" in args[:end]
+    if show_traceback:
+        args = [a for a in args[:end] if a != "--traceback"] + args[end:]
     try:
         app(args=args, prog_name="zinekit", standalone_mode=False)
     except ZinekitError as exc:

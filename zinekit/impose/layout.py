@@ -6,6 +6,7 @@ was expected.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -102,7 +103,9 @@ def builtin_names() -> list[str]:
 def load_layout(name_or_path: str) -> Layout:
     """A built-in layout by name, or a layout file by path."""
     candidate = Path(name_or_path)
-    if candidate.suffix == ".toml" or candidate.exists() or "/" in name_or_path:
+    # A bare built-in name is the built-in, even beside a folder or file of that name.
+    looks_like_path = candidate.suffix == ".toml" or "/" in name_or_path or os.sep in name_or_path
+    if looks_like_path or (name_or_path not in builtin_names() and candidate.is_file()):
         if not candidate.is_file():
             raise LayoutError(
                 "layout file not found",
@@ -124,36 +127,54 @@ def parse_layout(data: bytes, path: Path) -> Layout:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LayoutError("layout file is not UTF-8 text", where=path) from exc
+        line = data[: exc.start].count(b"\n") + 1
+        raise LayoutError(
+            "layout file is not UTF-8 text", where=Location(path, line), hint="save it as UTF-8"
+        ) from exc
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _toml_error(exc, path) from exc
+        raise _toml_error(exc, text, path) from exc
     return _validate(raw, text, path)
 
 
-def _toml_error(exc: tomllib.TOMLDecodeError, path: Path) -> LayoutError:
+def _toml_error(exc: tomllib.TOMLDecodeError, text: str, path: Path) -> LayoutError:
     message = str(exc)
     match = re.search(r"\(at line (\d+), column (\d+)\)", message)
     where = Location(path)
     if match:
         where = Location(path, int(match.group(1)), int(match.group(2)))
         message = message[: match.start()].strip()
-    elif "end of document" in message:
-        where = Location(path, message.count("\n") + 1)
+    elif "(at end of document)" in message:
+        where = Location(path, len(text.splitlines()) or 1)
+        message = message.replace("(at end of document)", "at the end of the file").strip()
     return LayoutError(f"not valid TOML: {message}", where=where, hint="see layouts/README.md")
 
 
 def _validate(raw: dict[str, Any], text: str, path: Path) -> Layout:
-    def where(key: str) -> Location:
-        for number, line in enumerate(text.splitlines(), start=1):
-            found = re.match(rf"\s*(\[\[)?\s*{re.escape(key)}\s*(=|\]\])", line)
+    def where(key: str, nth: int = 0, then: str | None = None) -> Location:
+        """The `nth` line that sets `key` (or opens its [table]); with `then`, the first line
+        from there on that matches the pattern `then`, such as one row of a picture."""
+        lines = text.splitlines()
+        starts = [
+            number
+            for number, line in enumerate(lines)
+            if re.match(rf"\s*(\[\[?)?\s*{re.escape(key)}\s*(=|\]\]?)", line)
+        ]
+        if nth >= len(starts):
+            return Location(path)
+        start = starts[nth]
+        for number in range(start, len(lines) if then else start + 1):
+            found = re.search(then or r"\S", lines[number])
             if found:
-                return Location(path, number, found.start(0) + len(line) - len(line.lstrip()) + 1)
-        return Location(path)
+                return Location(path, number + 1, found.start() + 1)
+        return Location(path, start + 1, len(lines[start]) - len(lines[start].lstrip()) + 1)
 
-    def fail(key: str, message: str, hint: str | None = None) -> LayoutError:
-        return LayoutError(message, where=where(key), hint=hint or "see layouts/README.md")
+    def fail(
+        key: str, message: str, hint: str | None = None, *, nth: int = 0, then: str | None = None
+    ) -> LayoutError:
+        hint = hint or "see layouts/README.md"
+        return LayoutError(message, where=where(key, nth, then), hint=hint)
 
     for key in raw:
         if key not in _FIELDS:
@@ -168,7 +189,8 @@ def _validate(raw: dict[str, Any], text: str, path: Path) -> Layout:
     for key, value in raw.items():
         expected, meaning = _FIELDS[key]
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            raise fail(key, f"{key} must be {meaning}, not {value!r}")
+            shown = str(value).lower() if isinstance(value, bool) else repr(value)  # TOML's true
+            raise fail(key, f"{key} must be {meaning}, not {shown}")
 
     kind = raw["kind"]
     if kind not in KINDS:
@@ -204,19 +226,25 @@ def _validate(raw: dict[str, Any], text: str, path: Path) -> Layout:
             if "back" not in raw:
                 raise fail("sides", "a double-sided sheet layout needs back = [...] rows too")
             back = _picture(raw["back"], columns, rows, "back", fail)
-        pages = [c.page for r in (*front, *back) for c in r]
-        if sorted(pages) != list(range(len(pages))):
+        pages = [c.page + 1 for r in (*front, *back) for c in r]
+        if sorted(pages) != list(range(1, len(pages) + 1)):
+            twice = sorted({p for p in pages if pages.count(p) > 1})
+            missing = sorted(set(range(1, len(pages) + 1)) - set(pages))
+            found = [f"{_pages(twice)} used more than once"] if twice else []
+            found += [f"{_pages(missing)} missing"] if missing else []
+            first = twice[0] if twice else max(pages)
             raise fail(
-                "front",
-                "the pictures must use each page number from 1 up exactly once",
-                f"found {sorted(p + 1 for p in pages)}",
+                "front" if first in pages[: len(front) * columns] else "back",
+                "the pictures must use each page number from 1 up exactly once: "
+                + ", ".join(found),
+                then=rf"(?<![0-9]){first}r?(?![0-9])",
             )
     else:
         for key in ("front", "back"):
             if key in raw:
                 raise fail(key, f"{key} is only for kind = \"sheet\"; {kind} layouts compute it")
 
-    guides = tuple(_guide(g, fail) for g in raw.get("guides", []))
+    guides = tuple(_guide(g, n, fail) for n, g in enumerate(raw.get("guides", [])))
     return Layout(
         name=raw.get("name", path.stem),
         description=raw["description"],
@@ -234,16 +262,25 @@ def _validate(raw: dict[str, Any], text: str, path: Path) -> Layout:
     )
 
 
+def _pages(numbers: list[int]) -> str:
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(map(str, numbers))
+
+
 def _picture(rows_text: list[Any], columns: int, rows: int, key: str, fail: Any):
     if len(rows_text) != rows:
-        raise fail(key, f"{key} has {len(rows_text)} rows; the layout has rows = {rows}")
+        count = f"{len(rows_text)} row{'s' if len(rows_text) != 1 else ''}"
+        raise fail(key, f"{key} has {count}; the layout has rows = {rows}")
     picture = []
     for row in rows_text:
         if not isinstance(row, str):
             raise fail(key, f"each row of {key} must be a string such as \"6 7 8 1\"")
+        at_row = re.escape(row)
         cells = row.split()
         if len(cells) != columns:
-            raise fail(key, f"row {row!r} has {len(cells)} cells; the layout has columns = {columns}")
+            count = f"{len(cells)} cell{'s' if len(cells) != 1 else ''}"
+            raise fail(
+                key, f"row {row!r} has {count}; the layout has columns = {columns}", then=at_row
+            )
         parsed = []
         for cell in cells:
             match = _CELL.fullmatch(cell)
@@ -252,17 +289,30 @@ def _picture(rows_text: list[Any], columns: int, rows: int, key: str, fail: Any)
                     key,
                     f"cell {cell!r} in {key} is not a page number",
                     'write a page number from 1, with "r" after it for a page turned 180°: 5r',
+                    then=at_row,
                 )
             parsed.append(PictureCell(int(match.group(1)) - 1, match.group(2) == "r"))
         picture.append(tuple(parsed))
     return tuple(picture)
 
 
-def _guide(raw: Any, fail: Any) -> Guide:
-    if not isinstance(raw, dict) or set(raw) != {"kind", "from", "to"}:
-        raise fail("guides", "each [[guides]] table has exactly kind, from and to")
+def _guide(raw: Any, nth: int, fail: Any) -> Guide:
+    """The `nth` [[guides]] table; errors point into that table, not the first one."""
+    if not isinstance(raw, dict):
+        raise fail("guides", "each [[guides]] table has exactly kind, from and to", nth=nth)
+    if set(raw) != {"kind", "from", "to"}:
+        extra = sorted(set(raw) - {"kind", "from", "to"})
+        missing = [key for key in ("kind", "from", "to") if key not in raw]
+        raise fail(
+            "guides",
+            "each [[guides]] table has exactly kind, from and to; "
+            + (f"unknown field {extra[0]!r}" if extra else f"missing field {missing[0]!r}"),
+            nth=nth,
+            then=rf"{re.escape(extra[0])}\s*=" if extra else None,
+        )
     if raw["kind"] not in ("fold", "cut"):
-        raise fail("guides", f"a guide's kind is fold or cut, not {raw['kind']!r}")
+        message = f"a guide's kind is fold or cut, not {raw['kind']!r}"
+        raise fail("guides", message, nth=nth, then=r"kind\s*=")
     ends = []
     for key in ("from", "to"):
         point = raw[key]
@@ -271,6 +321,11 @@ def _guide(raw: Any, fail: Any) -> Guide:
             or len(point) != 2
             or not all(isinstance(v, int | float) and 0 <= v <= 1 for v in point)
         ):
-            raise fail("guides", f"a guide's {key} is [x, y] with fractions of the sheet from 0 to 1")
+            raise fail(
+                "guides",
+                f"a guide's {key} is [x, y] with fractions of the sheet from 0 to 1, not {point!r}",
+                nth=nth,
+                then=rf"{key}\s*=",
+            )
         ends.append((float(point[0]), float(point[1])))
     return Guide(raw["kind"], ends[0], ends[1])

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import traceback
 import warnings
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+import pypdf
 from pypdf import PdfReader, PdfWriter
 from pypdf.filters import ASCII85Decode
-from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
+from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -139,12 +143,10 @@ def open_source(path: Path, password: str | None = None) -> Source:
             info = reader.metadata
     except InputError:
         raise
-    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise InputError(
-            f"the PDF is damaged and could not be repaired ({exc})",
-            where=path,
-            hint="open it in a PDF viewer and save or print it to a new PDF",
-        ) from exc
+    except (PyPdfError, *_PLAIN_ERRORS) as exc:
+        if not _from_pypdf(exc):
+            raise
+        raise _damaged(path, exc) from exc
     if not pages:
         raise InputError("the PDF has no pages", where=path)
     title = str(info.title) if info and info.title else None
@@ -175,7 +177,12 @@ def _source_page(index: int, page) -> SourcePage:
     visible = (max(media[0], crop[0]), max(media[1], crop[1]), min(media[2], crop[2]), min(media[3], crop[3]))
     if visible[2] - visible[0] < 1 or visible[3] - visible[1] < 1:
         visible = media  # a CropBox outside the MediaBox is ignored, as viewers do
-    return SourcePage(index, visible, page.rotation % 360)
+    if visible[2] - visible[0] < 1 or visible[3] - visible[1] < 1:
+        raise PdfReadError(f"page {index + 1} has no area: its MediaBox is {list(media)}")
+    rotate = page.rotation % 360
+    if rotate % 90:
+        rotate = 0  # /Rotate must be a multiple of 90; other values are ignored, as viewers do
+    return SourcePage(index, visible, rotate)
 
 
 def _box(rect: RectangleObject) -> Box:
@@ -210,15 +217,51 @@ def write_sides(
                 metadata["/Author"] = source.author
             writer.add_metadata(metadata)
             writer.write(out)
-    except (PdfReadError, PdfStreamError) as exc:
-        raise InputError(
-            f"the PDF is damaged and could not be repaired ({exc})",
-            where=source.path,
-            hint="open it in a PDF viewer and save or print it to a new PDF",
-        ) from exc
     except FileNotDecryptedError as exc:  # pragma: no cover - open_source decrypts first
         raise InputError("the PDF is encrypted", where=source.path) from exc
+    except (PyPdfError, *_PLAIN_ERRORS) as exc:
+        if not _from_pypdf(exc):
+            raise
+        raise _damaged(source.path, exc) from exc
     return report
+
+
+# Plain exceptions that pypdf's parser and filters let through on a damaged file: a bad
+# ASCII85 digit, an unknown filter name, a failed internal assertion, a reference loop.
+_PLAIN_ERRORS = (
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    AssertionError,
+    NotImplementedError,
+    RecursionError,
+    zlib.error,
+)
+_PYPDF_DIR = os.path.join(os.path.realpath(os.path.dirname(pypdf.__file__)), "")
+
+
+def _from_pypdf(exc: BaseException) -> bool:
+    """Whether `exc` is pypdf failing on the file (bad input) rather than a bug in zinekit.
+
+    pypdf's own errors always are; a plain error is when it was raised inside pypdf.
+    """
+    if isinstance(exc, PyPdfError):
+        return True
+    frames = traceback.extract_tb(exc.__traceback__)
+    return any(os.path.realpath(f.filename).startswith(_PYPDF_DIR) for f in frames)
+
+
+def _damaged(path: Path, exc: BaseException) -> InputError:
+    # One printable line, never empty: pypdf's messages can quote the damaged bytes.
+    detail = "".join(c if c.isprintable() else " " for c in str(exc))
+    detail = " ".join(detail.split()) or type(exc).__name__
+    return InputError(
+        f"the PDF is damaged and could not be repaired ({detail})",
+        where=path,
+        hint="open it in a PDF viewer and save or print it to a new PDF",
+    )
 
 
 def _write_side(
@@ -370,20 +413,23 @@ def _printable_annotations(page, report: WriteReport) -> list[tuple[bytes, str, 
     """Annotations that print (filled form fields, stamps...) as draw operations of their
     appearance streams (PDF 32000-1:2008, 12.5.5). Links and popups are dropped."""
     drawn = []
-    for ref in page.get("/Annots") or []:
+    annots = page.get("/Annots")
+    annots = annots.get_object() if annots is not None else None
+    for ref in annots if isinstance(annots, ArrayObject) else []:
         annot = ref.get_object()
         if not isinstance(annot, DictionaryObject):
             continue
-        flags = int(annot.get("/F", 0))
-        if annot.get("/Subtype") in _NOT_PRINTED or not flags & _PRINT or flags & _HIDDEN:
-            report.dropped_annotations += 1
-            continue
-        appearance = _normal_appearance(annot)
-        if appearance is None:
-            report.dropped_annotations += 1
-            continue
-        stream = appearance.get_object()
-        matrix = _appearance_matrix(stream, annot.get("/Rect"))
+        try:
+            flags = int(annot.get("/F", 0))
+            printed = flags & _PRINT and not flags & _HIDDEN
+            printed = printed and annot.get("/Subtype") not in _NOT_PRINTED
+            appearance = _normal_appearance(annot) if printed else None
+            if appearance is not None:
+                matrix = _appearance_matrix(appearance.get_object(), annot.get("/Rect"))
+            else:
+                matrix = None
+        except (PyPdfError, *_PLAIN_ERRORS):
+            matrix = None  # a malformed annotation is left out, as viewers do
         if matrix is None:
             report.dropped_annotations += 1
             continue
