@@ -305,6 +305,23 @@ def test_an_output_folder_that_is_not_writable_as_reported_by_the_system(
     assert snapshot(tmp_path) == before
 
 
+def test_manual_duplex_writes_both_files_or_neither(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Page 2 is damaged, so the backs fail after the fronts were written: neither old file
+    is replaced and no temporary file is left."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.pdf").write_bytes(wildgen.bad_ascii85(2))
+    (tmp_path / "out-fronts.pdf").write_bytes(OLD_OUTPUT)
+    (tmp_path / "out-backs.pdf").write_bytes(OLD_OUTPUT + b"%backs")
+    before = snapshot(tmp_path)
+
+    run = run_zinekit("impose", "in.pdf", "--layout", "2up", "--duplex", "manual", "-o", "out.pdf")
+
+    check_one_line_error(run, ("in.pdf", "damaged"))
+    assert snapshot(tmp_path) == before
+
+
 # -- internal errors ----------------------------------------------------------------------
 
 
