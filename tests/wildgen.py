@@ -157,6 +157,13 @@ def inherited_resources(count: int = 4) -> bytes:
     return assemble(_text_pages(markers("Inherited", count), inherit=True))
 
 
+def inherited_rotation(count: int = 2) -> bytes:
+    """Like `inherited_resources`, and the /Pages node also sets /Rotate 90 and a CropBox."""
+    objects = _text_pages(markers("Turned", count), inherit=True)
+    objects[2] = objects[2].replace(b" /MediaBox", b" /Rotate 90 /CropBox [0 0 400 500] /MediaBox")
+    return assemble(objects)
+
+
 def object_streams(count: int = 4) -> bytes:
     """Objects packed in an object stream and a cross-reference stream instead of a table."""
     return assemble_compressed(_text_pages(markers("Packed", count), inherit=False))

@@ -21,6 +21,7 @@ from pypdf.generic import DictionaryObject, IndirectObject, StreamObject
 
 from tests import wildgen
 from tests.wildgen import run_zinekit
+from zinekit.impose.pdf import open_source
 
 
 def page_texts(path: Path) -> list[str]:
@@ -93,6 +94,15 @@ def test_inherited_resources_reach_every_placed_page(tmp_path: Path) -> None:
             form = form.get_object()
             assert "/F1" in form["/Resources"]["/Font"]
             assert form["/BBox"] == [0, 0, pytest.approx(419.53), pytest.approx(595.28)]
+
+
+def test_inherited_rotation_and_cropbox_are_honoured(tmp_path: Path) -> None:
+    source = tmp_path / "in.pdf"
+    source.write_bytes(wildgen.inherited_rotation(2))
+    pages = open_source(source).pages
+    assert [(p.box, p.rotate) for p in pages] == [((0, 0, 400, 500), 90)] * 2
+    out = imposed_ok(tmp_path, source.read_bytes(), "--layout", "2up")
+    assert "Turned page 2" in " ".join(page_texts(out))
 
 
 def test_object_streams_need_no_repair(tmp_path: Path) -> None:
