@@ -210,6 +210,14 @@ def _validate(raw: dict[str, Any], text: str, path: Path) -> Layout:
             raise fail("columns", "a saddle layout has columns = 2 (the two halves of a spread)")
         if sides != 2:
             raise fail("sides", "a saddle layout is printed on both sides (sides = 2)")
+    name = raw.get("name", path.stem)
+    if not name.strip() or "/" in name or "\\" in name:
+        # The name ends up in the default output's file name: in-<name>.pdf.
+        raise fail(
+            "name",
+            f"name {name!r} cannot be part of a file name",
+            "use letters, digits and dashes, such as folded-card",
+        )
     sheet = raw.get("sheet", "A4")
     try:
         paper_size(sheet)
@@ -246,7 +254,7 @@ def _validate(raw: dict[str, Any], text: str, path: Path) -> Layout:
 
     guides = tuple(_guide(g, n, fail) for n, g in enumerate(raw.get("guides", [])))
     return Layout(
-        name=raw.get("name", path.stem),
+        name=name,
         description=raw["description"],
         kind=kind,
         sheet=sheet,
