@@ -355,7 +355,7 @@ def print_table(rows: list[Row], runs: int) -> None:
                 print(f"{tool} failed on {r.inp.name}: {m.error}")
 
 
-def check_targets(rows: list[Row]) -> bool:
+def check_targets(rows: list[Row], no_pdfimpose: str) -> bool:
     results: list[tuple[str, str, str]] = []  # (verdict, target, detail)
 
     def add(ok: bool | None, target: str, detail: str) -> None:
@@ -400,7 +400,7 @@ def check_targets(rows: list[Row]) -> bool:
 
     compared = [r for r in ok_rows if r.pdfimpose is not None and not r.pdfimpose.error]
     if not any(r.pdfimpose is not None for r in rows):
-        add(None, "faster than pdfimpose", "pdfimpose is not importable here")
+        add(None, "faster than pdfimpose", no_pdfimpose)
     else:
         for r in compared:
             speed = r.pdfimpose.median_s / r.zinekit.median_s
@@ -568,7 +568,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print_table(rows, runs)
-    ok = check_targets(rows)
+    no_pdfimpose = "--no-pdfimpose given" if args.no_pdfimpose else "pdfimpose is not installed"
+    ok = check_targets(rows, no_pdfimpose)
     return 0 if ok else 1
 
 
