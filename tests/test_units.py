@@ -27,12 +27,18 @@ def test_paper_sizes_are_exact_in_points(name: str, expected: tuple[float, float
     assert (round(width, 2), round(height, 2)) == expected
 
 
-@pytest.mark.parametrize("bad", ["A9", "", "210x297", "0x297mm", "big", "210x297 furlongs"])
+@pytest.mark.parametrize("bad", ["A9", "", "210x297", "big", "210x297 furlongs"])
 def test_unknown_sheet_sizes_are_errors_that_list_the_valid_names(bad: str) -> None:
     with pytest.raises(OptionError) as error:
         paper_size(bad)
     assert "unknown sheet size" in error.value.message
     assert "F4" in (error.value.hint or "")
+
+
+@pytest.mark.parametrize("bad", ["0.0001x0.0001mm", "99999x99999mm", "10x297mm"])
+def test_sheet_sizes_must_be_printable(bad: str) -> None:
+    with pytest.raises(OptionError, match="out of range"):
+        paper_size(bad)
 
 
 def test_lengths_need_units() -> None:

@@ -71,11 +71,25 @@ def paper_size(text: str) -> tuple[float, float]:
         width = float(w) * POINTS_PER[(w_unit or h_unit).lower()]
         height = float(h) * POINTS_PER[h_unit.lower()]
         if width > 0 and height > 0:
+            _check_sheet(text, width, height)
             return width, height
     raise OptionError(
         f"unknown sheet size {text!r}",
         hint=f"use one of {', '.join(paper_names())}, or WIDTHxHEIGHT with units such as 210x297mm",
     )
+
+
+# PDF viewers and printers refuse pages over 200 inches (14400 pt) a side; below 2 cm
+# nothing useful folds.
+_SMALLEST, _LARGEST = mm(20), 14400.0
+
+
+def _check_sheet(text: str, width: float, height: float) -> None:
+    if min(width, height) < _SMALLEST or max(width, height) > _LARGEST:
+        raise OptionError(
+            f"sheet size {text!r} is out of range",
+            hint="each side must be between 20 mm and 5080 mm (200 in)",
+        )
 
 
 def describe_size(width: float, height: float) -> str:

@@ -68,10 +68,9 @@ def main(argv: list[str] | None = None) -> None:
             print(ctx.get_help(), file=sys.stderr)
         else:
             command = ctx.command_path if ctx is not None else "zinekit"
-            print(
-                f"zinekit: error: {exc.format_message()} (see '{command} --help')",
-                file=sys.stderr,
-            )
+            # typer words bad choices through pydantic ("Value error, 'x' is not one of ...").
+            message = exc.format_message().replace("Value error, ", "")
+            print(f"zinekit: error: {message} (see '{command} --help')", file=sys.stderr)
         sys.exit(ExitCode.BAD_INPUT)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

@@ -178,7 +178,8 @@ def _tell(
     sheets = len(plan.sheets)
     print(
         f"zinekit: wrote {', '.join(map(str, targets))}: {sheets} sheet{'s' if sheets != 1 else ''}"
-        f" of {describe_size(*plan.sheet_size)}, {plan.page_count} pages, layout {plan.layout}",
+        f" of {describe_size(*plan.sheet_size)}, {plan.page_count} page{'s' if plan.page_count != 1 else ''},"
+        f" layout {plan.layout}",
         file=sys.stderr,
     )
     if len(targets) == 2:
