@@ -18,22 +18,68 @@ pdfmetrics.registerFont(TTFont("Vera-Bold", FONTS / "VeraBd.ttf"))
 
 PAGES = [
     ("Ruang Dengar", ["Zine kecil untuk kelompok dukungan sebaya", "", "Edisi contoh"]),
-    ("Sebelum mulai", ["Kita datang untuk saling mendengar,", "bukan untuk saling menilai.",
-                       "Ambil napas. Kamu boleh diam dulu."]),
-    ("Kesepakatan 1", ["Yang dibagikan di sini tetap di sini.", "Cerita orang lain bukan milik kita."]),
-    ("Kesepakatan 2", ["Bicara dari pengalaman sendiri:", "pakai kata \"aku\", bukan \"kamu harus\"."]),
+    (
+        "Sebelum mulai",
+        [
+            "Kita datang untuk saling mendengar,",
+            "bukan untuk saling menilai.",
+            "Ambil napas. Kamu boleh diam dulu.",
+        ],
+    ),
+    (
+        "Kesepakatan 1",
+        ["Yang dibagikan di sini tetap di sini.", "Cerita orang lain bukan milik kita."],
+    ),
+    ("Kesepakatan 2", ["Bicara dari pengalaman sendiri:", 'pakai kata "aku", bukan "kamu harus".']),
     ("Kesepakatan 3", ["Tidak ada nasihat yang tidak diminta.", "Dengarkan sampai selesai."]),
     ("Kesepakatan 4", ["Boleh keluar ruangan kapan saja.", "Boleh memilih untuk tidak bercerita."]),
-    ("Tak apa-apa", ["Kalau kamu merasa lelah, tak apa-apa.", "Kalau kamu merasa bingung, tak apa-apa.",
-                     "Kalau kamu merasa marah, tak apa-apa."]),
-    ("Tulis sendiri", ["Kalau kamu merasa ..., tak apa-apa.", "", "______________________________",
-                       "______________________________", "______________________________"]),
-    ("Mendengar", ["Tatap, angguk, beri jeda.", "Ulangi dengan kata-katamu sendiri", "apa yang kamu dengar."]),
-    ("Bacaan", ["Zine: Catatan Pemulihan (2019)", "Film: Hari-Hari Biasa (2021)", "Buku: Ruang Aman (2017)"]),
-    ("Catatan", ["", "______________________________", "______________________________",
-                 "______________________________"]),
-    ("Sampai jumpa", ["Terima kasih sudah hadir.", "Kontak: ruangdengar@example.org",
-                      "Bebas difotokopi dan dibagikan."]),
+    (
+        "Tak apa-apa",
+        [
+            "Kalau kamu merasa lelah, tak apa-apa.",
+            "Kalau kamu merasa bingung, tak apa-apa.",
+            "Kalau kamu merasa marah, tak apa-apa.",
+        ],
+    ),
+    (
+        "Tulis sendiri",
+        [
+            "Kalau kamu merasa ..., tak apa-apa.",
+            "",
+            "______________________________",
+            "______________________________",
+            "______________________________",
+        ],
+    ),
+    (
+        "Mendengar",
+        ["Tatap, angguk, beri jeda.", "Ulangi dengan kata-katamu sendiri", "apa yang kamu dengar."],
+    ),
+    (
+        "Bacaan",
+        [
+            "Zine: Catatan Pemulihan (2019)",
+            "Film: Hari-Hari Biasa (2021)",
+            "Buku: Ruang Aman (2017)",
+        ],
+    ),
+    (
+        "Catatan",
+        [
+            "",
+            "______________________________",
+            "______________________________",
+            "______________________________",
+        ],
+    ),
+    (
+        "Sampai jumpa",
+        [
+            "Terima kasih sudah hadir.",
+            "Kontak: ruangdengar@example.org",
+            "Bebas difotokopi dan dibagikan.",
+        ],
+    ),
 ]
 
 

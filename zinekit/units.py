@@ -93,7 +93,7 @@ def _check_sheet(text: str, width: float, height: float) -> None:
 
 
 def describe_size(width: float, height: float) -> str:
-    """"210 x 297 mm (A4)" for messages and listings."""
+    """ "210 x 297 mm (A4)" for messages and listings."""
     sizes, _ = _paper_table()
     text = f"{to_mm(width):.0f} x {to_mm(height):.0f} mm"
     for name, (w, h) in sizes.items():

@@ -36,7 +36,9 @@ def _root(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
     traceback_: bool = typer.Option(
-        False, "--traceback", help="On an internal error, print the full traceback (for bug reports)."
+        False,
+        "--traceback",
+        help="On an internal error, print the full traceback (for bug reports).",
     ),
 ) -> None:
     """Print-ready zines, booklets and handouts from content files and existing PDFs."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,13 +18,13 @@ from zinekit.output import atomic_outputs, check_target
 from zinekit.units import describe_size, paper_size
 
 
-class Duplex(str, Enum):
+class Duplex(StrEnum):
     long = "long"
     short = "short"
     manual = "manual"
 
 
-class PadAt(str, Enum):
+class PadAt(StrEnum):
     before_back = "before-back"
     end = "end"
 
@@ -34,17 +34,22 @@ def impose_command(
     input: Annotated[Path, typer.Argument(help="The PDF to impose.", show_default=False)],
     layout: Annotated[
         str,
-        typer.Option("--layout", "-l", help="A built-in layout (see `zinekit layouts`) or a layout file."),
+        typer.Option(
+            "--layout", "-l", help="A built-in layout (see `zinekit layouts`) or a layout file."
+        ),
     ] = "booklet",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Output PDF. Default: <input>-<layout>.pdf beside the input."),
+        typer.Option(
+            "--output", "-o", help="Output PDF. Default: <input>-<layout>.pdf beside the input."
+        ),
     ] = None,
     sheet: Annotated[
         str | None,
         typer.Option(
             "--sheet",
-            help="Paper: A4, A3, Letter, Legal, F4 (Folio, 215x330mm) or WIDTHxHEIGHT such as 210x297mm."
+            help="Paper: A4, A3, Letter, Legal, F4 (Folio, 215x330mm) or WIDTHxHEIGHT"
+            " such as 210x297mm."
             " Default: the layout's.",
         ),
     ] = None,
@@ -63,7 +68,8 @@ def impose_command(
         PadAt,
         typer.Option(
             "--pad-at",
-            help="Where blank pages go to fill the last sheet: before the back cover, or at the end.",
+            help="Where blank pages go to fill the last sheet: before the back cover,"
+            " or at the end.",
         ),
     ] = PadAt.before_back,
     signature_sheets: Annotated[
@@ -76,7 +82,9 @@ def impose_command(
     ] = None,
     actual_size: Annotated[
         bool,
-        typer.Option("--actual-size", help="Place pages at 100% instead of scaling them to fit the cell."),
+        typer.Option(
+            "--actual-size", help="Place pages at 100% instead of scaling them to fit the cell."
+        ),
     ] = False,
     password: Annotated[
         str | None, typer.Option("--password", help="Password of an encrypted input PDF.")
@@ -93,7 +101,9 @@ def impose_command(
     )
     target = output if output is not None else input.with_name(f"{input.stem}-{chosen.name}.pdf")
     if target.suffix.lower() != ".pdf":
-        raise OptionError(f"the output {str(target)!r} must end in .pdf", hint="name it like out.pdf")
+        raise OptionError(
+            f"the output {str(target)!r} must end in .pdf", hint="name it like out.pdf"
+        )
     check_target(target, inputs=(input,))
     source = open_source(input, password)
     plan = make_plan(chosen, len(source.pages), options)
@@ -171,24 +181,26 @@ def _tell(
         )
     overflowing = set().union(*(r.overflowing_pages for r in reports))
     if overflowing and actual:
-        notice(f"{len(overflowing)} pages are larger than their cell at 100% and were cut at its edge")
+        notice(
+            f"{len(overflowing)} pages are larger than their cell at 100% and were cut at its edge"
+        )
     flattened = sum(r.flattened_annotations for r in reports)
     if flattened:
         notice(f"drew {flattened} printable annotations (form fields, stamps) into the pages")
-    sheets = len(plan.sheets)
+    sheets = _count(len(plan.sheets), "sheet")
+    pages = _count(plan.page_count, "page")
     print(
-        f"zinekit: wrote {', '.join(map(str, targets))}: {sheets} sheet{'s' if sheets != 1 else ''}"
-        f" of {describe_size(*plan.sheet_size)}, {plan.page_count} page{'s' if plan.page_count != 1 else ''},"
-        f" layout {plan.layout}",
+        f"zinekit: wrote {', '.join(map(str, targets))}: {sheets} of"
+        f" {describe_size(*plan.sheet_size)}, {pages}, layout {plan.layout}",
         file=sys.stderr,
     )
     if len(targets) == 2:
         print(
             "zinekit: manual duplex, no duplex unit needed:\n"
             f"  1. print {targets[0]} ({len(plan.fronts())} sheets);\n"
-            "  2. put the printed stack back in the paper tray to print on the blank side, without\n"
-            "     reordering it, so the sheet printed first is fed first (most trays: printed side\n"
-            "     up, top edge in first; test with one sheet);\n"
+            "  2. put the printed stack back in the paper tray to print on the blank side,\n"
+            "     without reordering it, so the sheet printed first is fed first (most trays:\n"
+            "     printed side up, top edge in first; test with one sheet);\n"
             f"  3. print {targets[1]}.\n"
             "  If the backs come out upside down, turn the stack end over end before step 3.",
             file=sys.stderr,
@@ -200,3 +212,7 @@ def _tell(
         )
     else:
         print("zinekit: print single-sided at 100% (actual size)", file=sys.stderr)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"

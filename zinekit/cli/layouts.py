@@ -38,6 +38,10 @@ def layouts_command() -> None:
         print(f"  {layout.description}")
         print(f"  sheet: {sheet} {layout.orientation}, {sides}")
         print(f"  page:  {page}; {layout.pages_per_sheet} pages per sheet")
-        print(textwrap.fill(layout.fold, width=88, initial_indent="  fold:  ", subsequent_indent="         "))
+        print(
+            textwrap.fill(
+                layout.fold, width=88, initial_indent="  fold:  ", subsequent_indent="         "
+            )
+        )
         print()
     print(DUPLEX_ADVICE, end="")

@@ -117,7 +117,8 @@ def load_layout(name_or_path: str) -> Layout:
     if not path.is_file():
         raise LayoutError(
             f"unknown layout {name_or_path!r}",
-            hint=f"choose one of {', '.join(builtin_names())}, or give the path of a .toml layout file",
+            hint=f"choose one of {', '.join(builtin_names())}, or give the path of a layout file"
+            " (.toml)",
         )
     return parse_layout(path.read_bytes(), path)
 
@@ -250,7 +251,7 @@ def _validate(raw: dict[str, Any], text: str, path: Path) -> Layout:
     else:
         for key in ("front", "back"):
             if key in raw:
-                raise fail(key, f"{key} is only for kind = \"sheet\"; {kind} layouts compute it")
+                raise fail(key, f'{key} is only for kind = "sheet"; {kind} layouts compute it')
 
     guides = tuple(_guide(g, n, fail) for n, g in enumerate(raw.get("guides", [])))
     return Layout(
@@ -281,7 +282,7 @@ def _picture(rows_text: list[Any], columns: int, rows: int, key: str, fail: Any)
     picture = []
     for row in rows_text:
         if not isinstance(row, str):
-            raise fail(key, f"each row of {key} must be a string such as \"6 7 8 1\"")
+            raise fail(key, f'each row of {key} must be a string such as "6 7 8 1"')
         at_row = re.escape(row)
         cells = row.split()
         if len(cells) != columns:

@@ -24,8 +24,8 @@ from typing import BinaryIO
 
 import pypdf
 from pypdf import PdfReader, PdfWriter
-from pypdf.filters import ASCII85Decode
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
+from pypdf.filters import ASCII85Decode
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -162,7 +162,9 @@ def _decrypt(reader: PdfReader, path: Path, password: str | None) -> None:
     except DependencyError as exc:  # pragma: no cover - cryptography is a dependency
         raise InputError(f"the PDF is encrypted in a way that needs {exc}", where=path) from exc
     except NotImplementedError as exc:
-        raise InputError(f"the PDF is encrypted with an unsupported method ({exc})", where=path) from exc
+        raise InputError(
+            f"the PDF is encrypted with an unsupported method ({exc})", where=path
+        ) from exc
     if not opened:
         if password is None:
             raise InputError(
@@ -176,7 +178,12 @@ def _decrypt(reader: PdfReader, path: Path, password: str | None) -> None:
 def _source_page(index: int, page) -> SourcePage:
     media = _box(page.mediabox)
     crop = _box(page.cropbox)
-    visible = (max(media[0], crop[0]), max(media[1], crop[1]), min(media[2], crop[2]), min(media[3], crop[3]))
+    visible = (
+        max(media[0], crop[0]),
+        max(media[1], crop[1]),
+        min(media[2], crop[2]),
+        min(media[3], crop[3]),
+    )
     if visible[2] - visible[0] < 1 or visible[3] - visible[1] < 1:
         visible = media  # a CropBox outside the MediaBox is ignored, as viewers do
     if visible[2] - visible[0] < 1 or visible[3] - visible[1] < 1:
@@ -349,7 +356,11 @@ class _Imposer:
         if annotations:
             resources = DictionaryObject(resources.get_object())
             xobjects = resources.get("/XObject")
-            xobjects = DictionaryObject(xobjects.get_object()) if xobjects is not None else DictionaryObject()
+            xobjects = (
+                DictionaryObject(xobjects.get_object())
+                if xobjects is not None
+                else DictionaryObject()
+            )
             for _, name, appearance in annotations:
                 xobjects[NameObject(name)] = appearance.clone(writer)
             resources[NameObject("/XObject")] = xobjects
@@ -493,7 +504,10 @@ def _appearance_matrix(stream: StreamObject, rect) -> Matrix | None:
     bx0, by0, bx1, by1 = (float(v) for v in stream["/BBox"])
     form_matrix = tuple(float(v) for v in stream.get("/Matrix", (1, 0, 0, 1, 0, 0)))
     corners = [
-        (form_matrix[0] * x + form_matrix[2] * y + form_matrix[4], form_matrix[1] * x + form_matrix[3] * y + form_matrix[5])
+        (
+            form_matrix[0] * x + form_matrix[2] * y + form_matrix[4],
+            form_matrix[1] * x + form_matrix[3] * y + form_matrix[5],
+        )
         for x, y in ((bx0, by0), (bx0, by1), (bx1, by0), (bx1, by1))
     ]
     xs, ys = [c[0] for c in corners], [c[1] for c in corners]
@@ -504,5 +518,3 @@ def _appearance_matrix(stream: StreamObject, rect) -> Matrix | None:
     sx, sy = (rx1 - rx0) / (tx1 - tx0), (ry1 - ry0) / (ty1 - ty0)
     # The Do operator applies the form's own /Matrix; this maps its result onto Rect.
     return multiply(translate(-tx0, -ty0), (sx, 0.0, 0.0, sy, rx0, ry0))
-
-

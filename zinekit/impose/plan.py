@@ -239,9 +239,7 @@ def _one_sheet(
     return sequence, [(0, side(layout.front), side(layout.back) if layout.back else None)]
 
 
-def _repeat(
-    layout: Layout, page_count: int
-) -> tuple[tuple[int | None, ...], list[_ReaderSheet]]:
+def _repeat(layout: Layout, page_count: int) -> tuple[tuple[int | None, ...], list[_ReaderSheet]]:
     """Step and repeat: each page fills every cell of one side; sides pair front and back."""
 
     def side(page: int) -> _ReaderSide:
@@ -268,7 +266,9 @@ def _side(
     cells = []
     for r, row in enumerate(reader):
         for c, (page, turned, anchor) in enumerate(row):
-            cell = Cell(page, Rect(c * cw, height - (r + 1) * ch, cw, ch), 180 if turned else 0, anchor)
+            cell = Cell(
+                page, Rect(c * cw, height - (r + 1) * ch, cw, ch), 180 if turned else 0, anchor
+            )
             cells.append(_turn_cell(cell, sheet_size) if turn else cell)
     guides = []
     for g in layout.guides:
