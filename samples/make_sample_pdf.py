@@ -86,7 +86,8 @@ PAGES = [
 def main() -> None:
     out = Path(__file__).with_name("ruang-dengar.pdf")
     width, height = A5
-    c = canvas.Canvas(str(out), pagesize=A5, invariant=True)
+    # initialFontName: otherwise reportlab lists an unembedded Helvetica on every page.
+    c = canvas.Canvas(str(out), pagesize=A5, invariant=True, initialFontName="Vera")
     c.setTitle("Ruang Dengar")
     c.setAuthor("zinekit samples")
     for number, (title, lines) in enumerate(PAGES, start=1):
