@@ -38,6 +38,7 @@ from pypdf.generic import (
     PdfObject,
     RectangleObject,
     StreamObject,
+    TextStringObject,
 )
 
 import zinekit
@@ -80,6 +81,7 @@ class Source:
     repairs: list[str] = field(default_factory=list)  # problems pypdf worked around
     title: str | None = None
     author: str | None = None
+    lang: str | None = None  # the document's natural language, e.g. "id"
 
 
 @dataclass
@@ -114,7 +116,7 @@ def _pypdf_quiet(repairs: list[str]) -> Iterator[None]:
 
 
 def open_source(path: Path, password: str | None = None) -> Source:
-    """Open a PDF for imposing, repairing what pypdf can; errors say what is wrong."""
+    """Open a PDF file for imposing, repairing what pypdf can; errors say what is wrong."""
     if not path.exists():
         raise InputError("file not found", where=path, hint="check the path and the spelling")
     if path.is_dir():
@@ -123,6 +125,11 @@ def open_source(path: Path, password: str | None = None) -> Source:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", where=path) from exc
+    return open_source_bytes(data, path, password)
+
+
+def open_source_bytes(data: bytes, path: Path, password: str | None = None) -> Source:
+    """Open a PDF held in memory (`path` names it in messages), e.g. one zinekit typeset."""
     if not data:
         raise InputError("the file is empty", where=path)
     if b"%PDF-" not in data[:1024]:
@@ -143,6 +150,7 @@ def open_source(path: Path, password: str | None = None) -> Source:
                 _decrypt(reader, path, password)
             pages = [_source_page(i, p) for i, p in enumerate(reader.pages)]
             info = reader.metadata
+            lang = reader.trailer["/Root"].get("/Lang")
     except InputError:
         raise
     except (PyPdfError, *_PLAIN_ERRORS) as exc:
@@ -153,7 +161,7 @@ def open_source(path: Path, password: str | None = None) -> Source:
         raise InputError("the PDF has no pages", where=path)
     title = str(info.title) if info and info.title else None
     author = str(info.author) if info and info.author else None
-    return Source(path, reader, pages, repairs, title, author)
+    return Source(path, reader, pages, repairs, title, author, str(lang) if lang else None)
 
 
 def _decrypt(reader: PdfReader, path: Path, password: str | None) -> None:
@@ -229,6 +237,9 @@ def write_sides(
             if source.author:
                 metadata["/Author"] = source.author
             writer.add_metadata(metadata)
+            if source.lang:
+                # Screen readers and hyphenating viewers read the language from the catalog.
+                writer._root_object[NameObject("/Lang")] = TextStringObject(source.lang)
             writer.write(out)
     except FileNotDecryptedError as exc:  # pragma: no cover - open_source decrypts first
         raise InputError("the PDF is encrypted", where=source.path) from exc
