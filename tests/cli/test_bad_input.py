@@ -332,7 +332,7 @@ def _break_writing(monkeypatch: pytest.MonkeyPatch) -> None:
         args[3].write(b"%PDF-1.7 half a file")
         raise RuntimeError("the cell grid went negative")
 
-    monkeypatch.setattr("zinekit.cli.impose.write_sides", broken)
+    monkeypatch.setattr("zinekit.cli.imposing.write_sides", broken)
 
 
 def test_an_internal_error_exits_1_and_points_at_traceback(
