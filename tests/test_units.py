@@ -1,7 +1,7 @@
 import pytest
 
 from zinekit.errors import OptionError
-from zinekit.units import describe_size, mm, paper_size, parse_length
+from zinekit.units import describe_size, mm, paper_size, parse_length, snap_to_paper
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,12 @@ def test_lengths_need_units() -> None:
 def test_describe_size_names_known_papers() -> None:
     assert describe_size(*paper_size("F4")) == "F4 (215 x 330 mm)"
     assert describe_size(100, 100) == "35 x 35 mm"
+
+
+def test_cells_snap_to_the_paper_size_they_nearly_are() -> None:
+    half_a4 = (paper_size("A4")[1] / 2, paper_size("A4")[0])
+    assert snap_to_paper(half_a4) == paper_size("A5")
+    quarter_a4 = (paper_size("A4")[0] / 4 * 2 / 2, paper_size("A4")[1] / 4)  # not a paper size
+    assert snap_to_paper(quarter_a4) == quarter_a4
+    landscape_a5 = (paper_size("A5")[1], paper_size("A5")[0] + 1)
+    assert snap_to_paper(landscape_a5) == (paper_size("A5")[1], paper_size("A5")[0])

@@ -92,6 +92,22 @@ def _check_sheet(text: str, width: float, height: float) -> None:
         )
 
 
+def snap_to_paper(size: tuple[float, float], tolerance: float = mm(1)) -> tuple[float, float]:
+    """A named paper size within `tolerance` of `size` (same orientation), else `size`.
+
+    Half an A4 sheet is 148.5 x 210 mm: a booklet's pages are typeset on true A5 (148 x 210)
+    so the reading copy is a standard size; imposition keeps them against the spine.
+    """
+    sizes, _ = _paper_table()
+    width, height = size
+    for w, h in sizes.values():
+        if width > height:
+            w, h = h, w
+        if abs(w - width) <= tolerance and abs(h - height) <= tolerance:
+            return (w, h)
+    return size
+
+
 def describe_size(width: float, height: float) -> str:
     """ "210 x 297 mm (A4)" for messages and listings."""
     sizes, _ = _paper_table()

@@ -44,7 +44,8 @@ def _root(
     """Print-ready zines, booklets and handouts from content files and existing PDFs."""
 
 
-from zinekit.cli import impose as _impose  # noqa: E402  (registers the command)
+from zinekit.cli import build as _build  # noqa: E402,F401  (each import registers a command)
+from zinekit.cli import impose as _impose  # noqa: E402
 from zinekit.cli import layouts as _layouts  # noqa: E402,F401
 
 _ = _impose

@@ -1,0 +1,118 @@
+"""`zinekit build`: a content file to an imposed, print-ready PDF and a reading-order PDF."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zinekit.cli import app
+from zinekit.cli.imposing import (
+    Duplex,
+    DuplexOption,
+    GuidesOption,
+    LayoutOption,
+    PadAt,
+    PadAtOption,
+    Printing,
+    QuietOption,
+    SheetOption,
+    SignatureOption,
+    check_pdf_target,
+    plan_options,
+    sheet_targets,
+    write_imposed,
+)
+
+
+@app.command("build")
+def build_command(
+    content: Annotated[
+        Path, typer.Argument(help="The content file (.yaml) to build.", show_default=False)
+    ],
+    layout: LayoutOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The imposed PDF, OUT.pdf; the reading-order PDF goes beside it as"
+            " OUT.reading.pdf. Default: the content file's name with .pdf.",
+        ),
+    ] = None,
+    sheet: SheetOption = None,
+    duplex: DuplexOption = Duplex.long,
+    guides: GuidesOption = False,
+    pad_at: PadAtOption = PadAt.before_back,
+    signature_sheets: SignatureOption = None,
+    shrink: Annotated[
+        bool,
+        typer.Option(
+            "--shrink",
+            help="When the content does not fit a fixed layout (the mini-zine's 8 pages),"
+            " make the type smaller, down to 7 pt, before giving up.",
+        ),
+    ] = False,
+    allow_outside: Annotated[
+        bool,
+        typer.Option(
+            "--allow-outside",
+            help="Allow images and fonts outside the content file's folder.",
+        ),
+    ] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Typeset a content file and impose it: OUT.pdf to print, OUT.reading.pdf for screens."""
+    # Imported here so `zinekit --help` and `zinekit impose` start without them.
+    from zinekit.content.loader import load_publication
+    from zinekit.impose.layout import load_layout
+    from zinekit.impose.pdf import open_source_bytes
+    from zinekit.impose.plan import make_plan
+    from zinekit.typeset import typeset
+    from zinekit.units import snap_to_paper
+
+    publication = load_publication(content, allow_outside=allow_outside)
+    chosen = load_layout(layout or _beside(publication.layout, content))
+    options = plan_options(sheet or publication.sheet, duplex, pad_at, signature_sheets)
+    target = output if output is not None else content.with_suffix(".pdf")
+    reading = target.with_name(f"{target.stem}.reading.pdf")
+    check_pdf_target(target, inputs=(content,))
+    check_pdf_target(reading, inputs=(content,))
+
+    # The page size is the layout's cell, snapped to the paper it nearly is (A5 in half A4).
+    cell = make_plan(chosen, chosen.capacity or chosen.pages_per_sheet, options).cell_size
+    result = typeset(
+        publication,
+        base_dir=content.parent,
+        page_size=snap_to_paper(cell),
+        binding="saddle" if chosen.kind == "saddle" else "none",
+        max_pages=chosen.capacity,
+        shrink=shrink,
+    )
+    source = open_source_bytes(result.pdf, reading)
+    plan = make_plan(chosen, len(source.pages), options)
+    targets = sheet_targets(target, plan, inputs=(content,))
+    if not quiet:
+        for note in result.notes:
+            print(f"zinekit: note: {note}", file=sys.stderr)
+    write_imposed(
+        source,
+        plan,
+        targets,
+        Printing(guides=guides, quiet=quiet),
+        companions=[(reading, result.pdf)],
+    )
+    if not quiet:
+        print(
+            f"zinekit: wrote {reading}: {len(source.pages)} pages to read on screen",
+            file=sys.stderr,
+        )
+
+
+def _beside(layout: str, content: Path) -> str:
+    """A layout file named in a content file is found relative to that file."""
+    if layout.endswith(".toml") or "/" in layout:
+        return str(content.parent / layout)
+    return layout
