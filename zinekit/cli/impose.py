@@ -10,10 +10,13 @@ import typer
 from zinekit.cli import app
 from zinekit.cli.imposing import (
     ActualSizeOption,
+    BleedOption,
+    CreepOption,
     Duplex,
     DuplexOption,
     GuidesOption,
     LayoutOption,
+    MarksOption,
     PadAt,
     PadAtOption,
     Printing,
@@ -21,6 +24,7 @@ from zinekit.cli.imposing import (
     SheetOption,
     SignatureOption,
     check_pdf_target,
+    finish_options,
     plan_options,
     sheet_targets,
     write_imposed,
@@ -43,6 +47,9 @@ def impose_command(
     pad_at: PadAtOption = PadAt.before_back,
     signature_sheets: SignatureOption = None,
     actual_size: ActualSizeOption = False,
+    marks: MarksOption = None,
+    bleed: BleedOption = None,
+    creep: CreepOption = None,
     password: Annotated[
         str | None, typer.Option("--password", help="Password of an encrypted input PDF.")
     ] = None,
@@ -57,10 +64,11 @@ def impose_command(
     from zinekit.impose.plan import make_plan
 
     chosen = load_layout(layout or "booklet")
-    options = plan_options(sheet, duplex, pad_at, signature_sheets)
+    options = plan_options(sheet, duplex, pad_at, signature_sheets, creep)
+    finish = finish_options(marks, bleed)
     target = output if output is not None else input.with_name(f"{input.stem}-{chosen.name}.pdf")
     check_pdf_target(target, inputs=(input,))
     source = open_source(input, password)
     plan = make_plan(chosen, len(source.pages), options)
     targets = sheet_targets(target, plan, inputs=(input,))
-    write_imposed(source, plan, targets, Printing(guides, actual_size, quiet))
+    write_imposed(source, plan, targets, Printing(guides, actual_size, quiet, finish))

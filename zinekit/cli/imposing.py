@@ -4,7 +4,7 @@ planned sheets (with any companion files) atomically, then telling the user how 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,10 +12,11 @@ from typing import Annotated
 import typer
 
 from zinekit.errors import OptionError, notice
+from zinekit.impose.marks import Finish, check_bleed, parse_marks
 from zinekit.impose.pdf import Source, WriteReport, write_sides
 from zinekit.impose.plan import Options, Plan, Side
 from zinekit.output import atomic_outputs, check_target
-from zinekit.units import describe_size, paper_size
+from zinekit.units import describe_size, paper_size, parse_length
 
 
 class Duplex(StrEnum):
@@ -76,6 +77,30 @@ ActualSizeOption = Annotated[
     ),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+MarksOption = Annotated[
+    str | None,
+    typer.Option(
+        "--marks",
+        help="Printer's marks outside the trimmed sheet: crop (corners and cut lines),"
+        " fold, or crop,fold.",
+    ),
+]
+BleedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--bleed",
+        help="How far pages at the sheet's outer edges print past the trim, e.g. 3mm"
+        " (a page's own BleedBox supplies the picture).",
+    ),
+]
+CreepOption = Annotated[
+    str | None,
+    typer.Option(
+        "--creep",
+        help="Paper thickness, e.g. 0.1mm: each nested sheet's pages move toward the spine"
+        " by that much per sheet outside it, so the fore-edges line up after folding.",
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -85,16 +110,29 @@ class Printing:
     guides: bool = False
     actual_size: bool = False
     quiet: bool = False
+    finish: Finish = field(default_factory=Finish)
 
 
 def plan_options(
-    sheet: str | None, duplex: Duplex, pad_at: PadAt, signature_sheets: int | None
+    sheet: str | None,
+    duplex: Duplex,
+    pad_at: PadAt,
+    signature_sheets: int | None,
+    creep: str | None = None,
 ) -> Options:
     return Options(
         sheet=paper_size(sheet) if sheet is not None else None,
         duplex=duplex.value,
         padding=pad_at.value,
         signature_sheets=signature_sheets,
+        creep=parse_length(creep, what="--creep") if creep else 0.0,
+    )
+
+
+def finish_options(marks: str | None, bleed: str | None) -> Finish:
+    return Finish(
+        marks=parse_marks(marks),
+        bleed=check_bleed(parse_length(bleed, what="--bleed")) if bleed else 0.0,
     )
 
 
@@ -151,6 +189,7 @@ def _write(
         f,
         scaling="actual" if printing.actual_size else "fit",
         guides=printing.guides,
+        finish=printing.finish,
         progress=progress.step if progress else None,
     )
 

@@ -79,4 +79,6 @@ def placement(
     spare_x = rect.width - width * factor
     spare_y = rect.height - height * factor
     offset_x = {"left": 0.0, "center": spare_x / 2, "right": spare_x}[cell.anchor]
+    # Creep moves the page toward its spine (the anchor side).
+    offset_x += {"left": -cell.creep, "center": 0.0, "right": cell.creep}[cell.anchor]
     return multiply(matrix, translate(rect.x + offset_x, rect.y + spare_y / 2)), factor

@@ -43,7 +43,8 @@ from pypdf.generic import (
 
 import zinekit
 from zinekit.errors import InputError
-from zinekit.impose.geometry import Matrix, Scaling, multiply, placement, translate
+from zinekit.impose.geometry import Matrix, Scaling, displayed_size, multiply, placement, translate
+from zinekit.impose.marks import Finish, cell_clip, frame, mark_lines
 from zinekit.impose.plan import Line, Side
 
 Box = tuple[float, float, float, float]
@@ -67,8 +68,13 @@ _SIGNATURES = {
 @dataclass(frozen=True)
 class SourcePage:
     index: int
-    box: Box  # the visible area: CropBox clipped to MediaBox
+    box: Box  # the finished page that is fitted to the cell: TrimBox, else the CropBox
     rotate: int  # /Rotate, clockwise, normalised to 0/90/180/270
+    bleed: Box | None = None  # what may print beyond `box` (BleedBox); None: just `box`
+
+    @property
+    def drawn(self) -> Box:
+        return self.bleed or self.box
 
 
 @dataclass
@@ -199,7 +205,26 @@ def _source_page(index: int, page) -> SourcePage:
     rotate = page.rotation % 360
     if rotate % 90:
         rotate = 0  # /Rotate must be a multiple of 90; other values are ignored, as viewers do
-    return SourcePage(index, visible, rotate)
+    # A PDF made with bleed says where its finished page is (TrimBox) and how far its
+    # backgrounds run past it (BleedBox); the finished page is what fills the cell.
+    trim = _within(_box(page.trimbox), visible) if "/TrimBox" in page else visible
+    bleed = _within(_box(page.bleedbox), media) if "/BleedBox" in page else visible
+    bleed = (
+        min(bleed[0], trim[0]),
+        min(bleed[1], trim[1]),
+        max(bleed[2], trim[2]),
+        max(bleed[3], trim[3]),
+    )
+    return SourcePage(index, trim, rotate, None if bleed == trim else bleed)
+
+
+def _within(box: Box, outer: Box) -> Box:
+    """`box` clipped to `outer`, or `outer` when they do not overlap (a broken box)."""
+    x0, y0 = max(box[0], outer[0]), max(box[1], outer[1])
+    clipped = (x0, y0, min(box[2], outer[2]), min(box[3], outer[3]))
+    if clipped[2] - clipped[0] < 1 or clipped[3] - clipped[1] < 1:
+        return outer
+    return clipped
 
 
 def _box(rect: RectangleObject) -> Box:
@@ -215,6 +240,7 @@ def write_sides(
     *,
     scaling: Scaling = "fit",
     guides: bool = False,
+    finish: Finish | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> WriteReport:
     """Draw `sides` (one output page each) from `source` into `out`."""
@@ -225,7 +251,7 @@ def write_sides(
     gc.disable()
     try:
         with _pypdf_quiet(source.repairs):
-            imposer = _Imposer(source, report, scaling, guides)
+            imposer = _Imposer(source, report, scaling, guides, finish or Finish())
             writer = imposer.writer
             for number, side in enumerate(sides):
                 imposer.add_side(side, sheet_size)
@@ -294,22 +320,29 @@ def _damaged(path: Path, exc: BaseException) -> InputError:
 class _Imposer:
     """One output PDF being built: the forms made so far and the resources they share."""
 
-    def __init__(self, source: Source, report: WriteReport, scaling: Scaling, guides: bool) -> None:
+    def __init__(
+        self, source: Source, report: WriteReport, scaling: Scaling, guides: bool, finish: Finish
+    ) -> None:
         self.writer = PdfWriter()
         self.source = source
         self.report = report
         self.scaling = scaling
         self.guides = guides
+        self.finish = finish
         self.forms: dict[int, IndirectObject] = {}
         self.shared_resources: dict[bytes, IndirectObject] = {}
 
     def add_side(self, side: Side, sheet_size: tuple[float, float]) -> None:
+        sheet = frame(sheet_size, self.finish)
         # 0.01 pt (0.004 mm) is finer than any printer; shorter numbers keep every page small.
-        width, height = round(sheet_size[0], 2), round(sheet_size[1], 2)
-        page = self.writer.add_blank_page(width, height)
-        # The finished sheet is the whole sheet (BleedBox defaults to it).
-        page[NameObject("/TrimBox")] = RectangleObject([0, 0, width, height])
+        page = self.writer.add_blank_page(round(sheet.media[0], 2), round(sheet.media[1], 2))
+        page[NameObject("/TrimBox")] = RectangleObject([round(v, 2) for v in sheet.trim])
+        if self.finish.bleed or self.finish.marks:
+            page[NameObject("/BleedBox")] = RectangleObject([round(v, 2) for v in sheet.bleed])
         ops: list[bytes] = []
+        if sheet.margin:
+            # Everything below is drawn in trimmed-sheet coordinates.
+            ops.append(b"q 1 0 0 1 %s cm" % _nums((sheet.margin, sheet.margin)))
         if self.guides:
             ops.append(_guide_ops(side.guides))
         xobjects = DictionaryObject()
@@ -324,7 +357,7 @@ class _Imposer:
             matrix, factor = placement(src.box, src.rotate, cell, self.scaling)
             if abs(factor - 1) > 0.005:
                 self.report.scaled_pages.add(cell.page)
-            r = cell.rect
+            r = cell_clip(cell.rect, sheet_size, self.finish.bleed)
             # Clip to the cell so a page placed at 100% never spills into its neighbour.
             ops.append(
                 b"q %s re W n %s cm %s Do Q"
@@ -332,6 +365,10 @@ class _Imposer:
             )
             if self.scaling == "actual" and _overflows(src, cell):
                 self.report.overflowing_pages.add(cell.page)
+        if self.finish.marks:
+            ops.append(_mark_ops(mark_lines(sheet_size, side.guides, self.finish)))
+        if sheet.margin:
+            ops.append(b"Q")
         page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
         content = DecodedStreamObject()
         content.set_data(b"\n".join(ops))
@@ -342,7 +379,7 @@ class _Imposer:
         annotations, clipped to its visible box."""
         writer, report = self.writer, self.report
         page = self.source.reader.pages[index]
-        box = self.source.pages[index].box
+        box = self.source.pages[index].drawn
         annotations = _printable_annotations(page, report)
 
         contents = page.get("/Contents")
@@ -405,8 +442,6 @@ class _Imposer:
 
 
 def _overflows(src: SourcePage, cell) -> bool:
-    from zinekit.impose.geometry import displayed_size
-
     w, h = displayed_size(src.box, src.rotate + cell.turn)
     return w > cell.rect.width + 0.5 or h > cell.rect.height + 0.5
 
@@ -420,6 +455,18 @@ def _nums(values: tuple[float, ...]) -> bytes:
 def _num(value: float) -> bytes:
     text = f"{value:.4f}".rstrip("0").rstrip(".")
     return (text if text not in ("-0", "") else "0").encode()
+
+
+def _mark_ops(lines: list[tuple[str, tuple[float, float], tuple[float, float]]]) -> bytes:
+    """Thin solid black (K only) crop and cut marks, dashed fold marks."""
+    ops = [b"q 0 G 0.25 w 0 J"]
+    for kind in ("cut", "crop", "fold"):
+        chosen = [(a, b) for k, a, b in lines if k == kind]
+        if chosen:
+            ops.append(b"[3 2] 0 d" if kind == "fold" else b"[] 0 d")
+            ops.extend(b"%s m %s l S" % (_nums(a), _nums(b)) for a, b in chosen)
+    ops.append(b"Q")
+    return b"\n".join(ops)
 
 
 def _guide_ops(lines: tuple[Line, ...]) -> bytes:

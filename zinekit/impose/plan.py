@@ -38,6 +38,7 @@ class Cell:
     rect: Rect
     turn: int  # degrees counterclockwise on the printed sheet: 0 or 180
     anchor: Anchor  # which side of the cell the page keeps to when narrower: its spine
+    creep: float = 0.0  # points the page moves toward its spine, for nested sheets' thickness
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Options:
     duplex: Duplex = "long"
     padding: Padding = "before-back"
     signature_sheets: int | None = None
+    creep: float = 0.0  # paper thickness in points: inner sheets move toward the spine
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,11 @@ def make_plan(layout: Layout, page_count: int, options: Options = Options()) -> 
             )
         if options.signature_sheets < 1:
             raise OptionError("--signature-sheets must be 1 or more")
+    if options.creep and layout.kind != "saddle":
+        raise OptionError(
+            f"--creep applies to nested folded booklets; {layout.name} is not one",
+            hint="use it with --layout booklet or quarter-booklet",
+        )
 
     if layout.kind == "saddle":
         sequence, readers = _saddle(layout, page_count, options)
@@ -149,6 +156,7 @@ def make_plan(layout: Layout, page_count: int, options: Options = Options()) -> 
     else:
         sequence, readers = _repeat(layout, page_count)
 
+    _check_creep(readers)
     turned = backs_turned(sheet_size, options.duplex)
     sheets = []
     for number, (signature, front, back) in enumerate(readers):
@@ -175,12 +183,31 @@ def make_plan(layout: Layout, page_count: int, options: Options = Options()) -> 
     )
 
 
+# Pages moved further than this toward the spine would lose more than the narrowest inner
+# margin worth keeping (5 mm: zinekit's own pages keep text at least this far from a fold).
+MAX_CREEP = 5 * 72 / 25.4
+
+
+def _check_creep(readers: list[_ReaderSheet]) -> None:
+    deepest = max(
+        (cell[3] for _, front, _ in readers for row in front for cell in row), default=0.0
+    )
+    if deepest > MAX_CREEP:
+        raise OptionError(
+            f"--creep moves the innermost pages {deepest * 25.4 / 72:.1f} mm toward the spine,"
+            f" more than the {MAX_CREEP * 25.4 / 72:.0f} mm a page can give up without its"
+            " content crossing the fold",
+            hint="check the paper thickness (0.1mm for office paper), or use --signature-sheets"
+            " to fold thinner sections",
+        )
+
+
 def _layout_sheet(layout: Layout) -> tuple[float, float]:
     return paper_size(layout.sheet)
 
 
 # A reader-view side: rows top to bottom of (page or None, turned, anchor).
-_ReaderCell = tuple[int | None, bool, Anchor]
+_ReaderCell = tuple[int | None, bool, Anchor, float]  # page, turned, anchor, creep
 _ReaderSide = list[list[_ReaderCell]]
 _ReaderSheet = tuple[int, _ReaderSide, _ReaderSide | None]
 
@@ -209,13 +236,16 @@ def _saddle(
             # Leaf 0 is the outermost; after cutting, row r's stack nests inside row r-1's.
             sheet, row = leaf % count, leaf // count
             outer, inner = first_page + 2 * leaf, last - 2 * leaf
+            # Each leaf nested inside `leaf` others sticks out at the fore-edge by that many
+            # paper thicknesses once folded; moving its pages toward the spine evens it out.
+            creep = leaf * options.creep
             fronts[sheet][row] = [
-                (sequence[inner], False, "right"),
-                (sequence[outer], False, "left"),
+                (sequence[inner], False, "right", creep),
+                (sequence[outer], False, "left", creep),
             ]
             backs[sheet][row] = [
-                (sequence[outer + 1], False, "right"),
-                (sequence[inner - 1], False, "left"),
+                (sequence[outer + 1], False, "right", creep),
+                (sequence[inner - 1], False, "left", creep),
             ]
         sheets.extend((signature, f, b) for f, b in zip(fronts, backs, strict=True))
         first_page = last + 1
@@ -234,7 +264,7 @@ def _one_sheet(
     sequence = padded_sequence(page_count, capacity, options.padding)
 
     def side(picture) -> _ReaderSide:
-        return [[(sequence[c.page], c.turned, "center") for c in row] for row in picture]
+        return [[(sequence[c.page], c.turned, "center", 0.0) for c in row] for row in picture]
 
     return sequence, [(0, side(layout.front), side(layout.back) if layout.back else None)]
 
@@ -243,7 +273,7 @@ def _repeat(layout: Layout, page_count: int) -> tuple[tuple[int | None, ...], li
     """Step and repeat: each page fills every cell of one side; sides pair front and back."""
 
     def side(page: int) -> _ReaderSide:
-        return [[(page, False, "center")] * layout.columns for _ in range(layout.rows)]
+        return [[(page, False, "center", 0.0)] * layout.columns for _ in range(layout.rows)]
 
     sheets: list[_ReaderSheet] = []
     for first in range(0, page_count, layout.sides):
@@ -265,10 +295,9 @@ def _side(
     cw, ch = cell_size
     cells = []
     for r, row in enumerate(reader):
-        for c, (page, turned, anchor) in enumerate(row):
-            cell = Cell(
-                page, Rect(c * cw, height - (r + 1) * ch, cw, ch), 180 if turned else 0, anchor
-            )
+        for c, (page, turned, anchor, creep) in enumerate(row):
+            rect = Rect(c * cw, height - (r + 1) * ch, cw, ch)
+            cell = Cell(page, rect, 180 if turned else 0, anchor, creep)
             cells.append(_turn_cell(cell, sheet_size) if turn else cell)
     guides = []
     for g in layout.guides:
