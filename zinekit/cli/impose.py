@@ -19,6 +19,7 @@ from zinekit.cli.imposing import (
     MarksOption,
     PadAt,
     PadAtOption,
+    PhotocopyOption,
     Printing,
     QuietOption,
     SheetOption,
@@ -50,6 +51,7 @@ def impose_command(
     marks: MarksOption = None,
     bleed: BleedOption = None,
     creep: CreepOption = None,
+    photocopy: PhotocopyOption = False,
     password: Annotated[
         str | None, typer.Option("--password", help="Password of an encrypted input PDF.")
     ] = None,
@@ -66,9 +68,13 @@ def impose_command(
     chosen = load_layout(layout or "booklet")
     options = plan_options(sheet, duplex, pad_at, signature_sheets, creep)
     finish = finish_options(marks, bleed)
+    if photocopy:
+        from zinekit.photocopy import require_ghostscript
+
+        require_ghostscript()  # before any work: the user asked for black only
     target = output if output is not None else input.with_name(f"{input.stem}-{chosen.name}.pdf")
     check_pdf_target(target, inputs=(input,))
     source = open_source(input, password)
     plan = make_plan(chosen, len(source.pages), options)
     targets = sheet_targets(target, plan, inputs=(input,))
-    write_imposed(source, plan, targets, Printing(guides, actual_size, quiet, finish))
+    write_imposed(source, plan, targets, Printing(guides, actual_size, quiet, finish, photocopy))

@@ -3,6 +3,7 @@ planned sheets (with any companion files) atomically, then telling the user how 
 
 from __future__ import annotations
 
+import io
 import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -11,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from zinekit import photocopy
 from zinekit.errors import OptionError, notice
 from zinekit.impose.marks import Finish, check_bleed, parse_marks
 from zinekit.impose.pdf import Source, WriteReport, write_sides
@@ -93,6 +95,14 @@ BleedOption = Annotated[
         " (a page's own BleedBox supplies the picture).",
     ),
 ]
+PhotocopyOption = Annotated[
+    bool,
+    typer.Option(
+        "--photocopy",
+        help="Black only, for photocopiers: every colour converted to grey (needs Ghostscript"
+        " for PDFs zinekit did not draw); warns about heavy solid black.",
+    ),
+]
 CreepOption = Annotated[
     str | None,
     typer.Option(
@@ -111,6 +121,7 @@ class Printing:
     actual_size: bool = False
     quiet: bool = False
     finish: Finish = field(default_factory=Finish)
+    photocopy: bool = False  # black only, through Ghostscript
 
 
 def plan_options(
@@ -167,14 +178,30 @@ def write_imposed(
     progress = _Progress(total) if sys.stderr.isatty() and not printing.quiet else None
     reports = []
     paths = [*targets, *(path for path, _ in companions)]
+    heavy: list[int] = []
     with atomic_outputs(paths) as files:
         for f, sides in zip(files, parts, strict=False):
-            reports.append(_write(source, plan, sides, f, printing, progress))
+            if printing.photocopy:
+                imposed = io.BytesIO()
+                reports.append(_write(source, plan, sides, imposed, printing, progress))
+                gray = photocopy.to_gray(imposed.getvalue())
+                heavy += photocopy.heavy_black_pages(photocopy.ink_coverage(gray))
+                f.write(gray)
+            else:
+                reports.append(_write(source, plan, sides, f, printing, progress))
         for f, (_, data) in zip(files[len(targets) :], companions, strict=True):
             f.write(data)
     if progress:
         progress.done()
     if not printing.quiet:
+        if heavy:
+            sides = ", ".join(map(str, sorted(set(heavy))))
+            notice(
+                f"sheet side{'s' if len(heavy) > 1 else ''} {sides}"
+                f" {'are' if len(heavy) > 1 else 'is'} more than"
+                f" {photocopy.HEAVY_BLACK:.0%} solid black: copiers smear and streak large black"
+                " areas and use much toner"
+            )
         _tell(source, plan, targets, reports, printing.actual_size)
     return reports
 

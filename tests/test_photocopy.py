@@ -1,0 +1,103 @@
+"""--photocopy: black-only output, verified with Ghostscript's inkcov device."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from reportlab.lib.pagesizes import A5
+from reportlab.pdfgen import canvas
+
+from zinekit.cli import main
+
+needs_gs = pytest.mark.skipif(shutil.which("gs") is None, reason="Ghostscript is not installed")
+
+
+def run(*args: str) -> tuple[int, str]:
+    err = io.StringIO()
+    code = 0
+    with contextlib.redirect_stderr(err):
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    return code, err.getvalue()
+
+
+def colour_pdf(folder: Path, pages: int = 4, black_band: bool = False) -> Path:
+    photo = Image.new("RGB", (120, 120))
+    photo.putdata([(x * 2, y * 2, 128) for y in range(120) for x in range(120)])
+    photo.save(folder / "photo.jpg")
+    path = folder / "colour.pdf"
+    c = canvas.Canvas(str(path), pagesize=A5)
+    for n in range(1, pages + 1):
+        c.setFillColorRGB(0.9, 0.1, 0.1)
+        c.drawString(50, 500, f"red text on p{n}")
+        c.setStrokeColorRGB(0, 0, 1)
+        c.line(50, 480, 300, 480)
+        c.drawImage(str(folder / "photo.jpg"), 50, 150, 250, 250)
+        if black_band:
+            c.setFillColorRGB(0, 0, 0)
+            c.rect(0, 0, A5[0], A5[1] * 0.8, fill=1, stroke=0)
+        c.showPage()
+    c.save()
+    return path
+
+
+def inkcov(path: Path) -> list[list[float]]:
+    out = subprocess.run(
+        ["gs", "-q", "-o", "-", "-sDEVICE=inkcov", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [[float(v) for v in line.split()[:4]] for line in out.splitlines() if "CMYK" in line]
+
+
+@needs_gs
+@pytest.mark.parametrize("layout", ["booklet", "minizine", "2up"])
+def test_photocopy_output_has_no_cyan_magenta_or_yellow_on_any_page(
+    tmp_path: Path, layout: str
+) -> None:
+    source = colour_pdf(tmp_path)
+    assert any(c + m + y > 0 for c, m, y, _ in inkcov(source)), "the input is in colour"
+    out = tmp_path / "bw.pdf"
+    code, err = run("impose", str(source), "-l", layout, "-o", str(out), "--photocopy", "--guides")
+    assert code == 0, err
+    pages = inkcov(out)
+    assert pages
+    for c, m, y, k in pages:
+        assert (c, m, y) == (0, 0, 0)
+        assert k > 0
+
+
+@needs_gs
+def test_photocopy_keeps_the_boxes_and_warns_about_heavy_black(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    source = colour_pdf(tmp_path, black_band=True)
+    out = tmp_path / "bw.pdf"
+    args = ["impose", str(source), "-o", str(out), "--photocopy", "--marks", "crop"]
+    code, err = run(*args, "--bleed", "3mm")
+    assert code == 0, err
+    assert "solid black" in err
+    page = PdfReader(out).pages[0]
+    assert float(page.trimbox.left) > 20
+    assert float(page.bleedbox.left) < float(page.trimbox.left)
+
+
+def test_photocopy_without_ghostscript_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    source = colour_pdf(tmp_path)
+    out = tmp_path / "bw.pdf"
+    code, err = run("impose", str(source), "-o", str(out), "--photocopy")
+    assert code == 2
+    assert err.count("\n") == 1 and "needs Ghostscript" in err
+    assert not out.exists()

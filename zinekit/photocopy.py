@@ -1,0 +1,99 @@
+"""Black-only output for photocopiers, through Ghostscript for PDFs zinekit did not draw.
+
+A copier turns colour into muddy grey and prints RGB black as a dotted four-colour grey;
+converting everything to DeviceGray first gives it clean black. Ghostscript is the one
+well-kept tool that converts every colour space, image and shading in an arbitrary PDF;
+it is optional, and asking for --photocopy without it is an error that says so.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from zinekit.errors import OptionError, ZinekitError
+
+# Pages whose black coverage is above this much of the page smear on most copiers.
+HEAVY_BLACK = 0.35
+
+
+def ghostscript() -> str | None:
+    return shutil.which("gs") or shutil.which("gswin64c") or shutil.which("gswin32c")
+
+
+def require_ghostscript() -> str:
+    found = ghostscript()
+    if found is None:
+        raise OptionError(
+            "--photocopy needs Ghostscript (gs) to turn an existing PDF black-only,"
+            " and it is not installed",
+            hint="install it (Debian/Ubuntu: apt-get install ghostscript), or leave out"
+            " --photocopy",
+        )
+    return found
+
+
+def to_gray(data: bytes) -> bytes:
+    """The PDF with every colour converted to DeviceGray; boxes and fonts kept."""
+    gs = require_ghostscript()
+    with tempfile.TemporaryDirectory(prefix="zinekit-") as folder:
+        source, result = Path(folder) / "in.pdf", Path(folder) / "out.pdf"
+        source.write_bytes(data)
+        _run(
+            [
+                gs,
+                "-q",
+                "-dNOPAUSE",
+                "-dBATCH",
+                "-dSAFER",
+                "-sDEVICE=pdfwrite",
+                "-sColorConversionStrategy=Gray",
+                "-dProcessColorModel=/DeviceGray",
+                "-dAutoRotatePages=/None",
+                "-dCompatibilityLevel=1.5",
+                f"-sOutputFile={result}",
+                str(source),
+            ]
+        )
+        return result.read_bytes()
+
+
+def ink_coverage(data: bytes) -> list[tuple[float, float, float, float]]:
+    """Cyan, magenta, yellow and black coverage (0 to 1) of each page, from Ghostscript's
+    inkcov device; an empty list when Ghostscript is not installed."""
+    gs = ghostscript()
+    if gs is None:
+        return []
+    with tempfile.TemporaryDirectory(prefix="zinekit-") as folder:
+        source = Path(folder) / "in.pdf"
+        source.write_bytes(data)
+        output = _run(
+            [gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=inkcov", "-o", "-", str(source)]
+        )
+    pages = []
+    for line in output.splitlines():
+        parts = line.split()
+        if len(parts) >= 4 and "CMYK" in parts:
+            pages.append(tuple(float(v) for v in parts[:4]))
+    return pages  # type: ignore[return-value]
+
+
+def heavy_black_pages(coverage: list[tuple[float, float, float, float]]) -> list[int]:
+    """1-based pages carrying more solid black than a copier prints cleanly."""
+    return [n for n, (_, _, _, k) in enumerate(coverage, start=1) if k > HEAVY_BLACK]
+
+
+def _run(command: list[str]) -> str:
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ZinekitError(f"Ghostscript could not run: {exc}") from exc
+    if done.returncode != 0:
+        detail = " ".join((done.stderr or done.stdout).split())[:200]
+        raise ZinekitError(
+            f"Ghostscript failed to convert the PDF to black only ({detail})",
+            hint="try without --photocopy, or check the PDF with zinekit check",
+        )
+    return done.stdout
