@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,10 +51,44 @@ class ZinekitError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        text = f"{self.where}: {self.message}" if self.where is not None else self.message
-        if self.hint:
-            text += f" (hint: {self.hint})"
-        return text
+        return _describe(self.message, self.where, self.hint)
+
+
+def _describe(message: str, where: Location | Path | str | None, hint: str | None) -> str:
+    text = f"{where}: {message}" if where is not None else message
+    if hint:
+        text += f" (hint: {hint})"
+    return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in a user's file, printed as `file:line:col: message (hint: ...)`."""
+
+    message: str
+    where: Location | Path | str | None = None
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        return _describe(self.message, self.where, self.hint)
+
+
+class ContentError(ZinekitError):
+    """A content file has mistakes; all of them are reported at once, one line each.
+
+    The first problem doubles as the error's own message, so code that shows any
+    `ZinekitError` as one line still says something true.
+    """
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        if not problems:
+            raise ValueError("a ContentError needs at least one problem")
+        first = problems[0]
+        super().__init__(first.message, where=first.where, hint=first.hint)
+        self.problems: tuple[Problem, ...] = tuple(problems)
+
+    def __str__(self) -> str:
+        return "\n".join(map(str, self.problems))
 
 
 class InputError(ZinekitError):

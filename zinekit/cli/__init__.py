@@ -11,7 +11,7 @@ import traceback
 import typer
 
 import zinekit
-from zinekit.errors import ExitCode, ZinekitError
+from zinekit.errors import ContentError, ExitCode, ZinekitError
 
 app = typer.Typer(
     name="zinekit",
@@ -47,6 +47,8 @@ def _root(
 from zinekit.cli import build as _build  # noqa: E402,F401  (each import registers a command)
 from zinekit.cli import impose as _impose  # noqa: E402
 from zinekit.cli import layouts as _layouts  # noqa: E402,F401
+from zinekit.cli import new as _new  # noqa: E402,F401
+from zinekit.cli import schema as _schema  # noqa: E402,F401
 
 _ = _impose
 
@@ -62,6 +64,10 @@ def main(argv: list[str] | None = None) -> None:
         args = [a for a in args[:end] if a != "--traceback"] + args[end:]
     try:
         app(args=args, prog_name="zinekit", standalone_mode=False)
+    except ContentError as exc:  # every mistake in a content file, one line each
+        for problem in exc.problems:
+            print(f"zinekit: error: {problem}", file=sys.stderr)
+        sys.exit(exc.exit_code)
     except ZinekitError as exc:
         print(f"zinekit: error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)

@@ -38,6 +38,8 @@ class Model(BaseModel):
         alias_generator=_kebab,
         populate_by_name=False,
         str_strip_whitespace=True,
+        # YAML reads `title: 1984` or `length: 90` as numbers; they are meant as text.
+        coerce_numbers_to_str=True,
     )
 
 
@@ -69,14 +71,18 @@ class Cover(Located):
 
     title: NonEmpty | None = Field(None, description="Cover title; defaults to `title`.")
     subtitle: str | None = Field(None, description="Cover subtitle; defaults to `subtitle`.")
-    footer: str | None = Field(None, description='Small line at the foot, e.g. "Edisi 3 · Juni 2020".')
+    footer: str | None = Field(
+        None, description='Small line at the foot, e.g. "Edisi 3 · Juni 2020".'
+    )
     image: NonEmpty | None = Field(None, description="Path of a cover image (JPEG or PNG).")
 
 
 class Back(Located):
     """The back cover: a closing text, contact and licence."""
 
-    text: str | None = Field(None, description="Closing text; inline **bold**, _italic_, [links](url).")
+    text: str | None = Field(
+        None, description="Closing text; inline **bold**, _italic_, [links](url)."
+    )
     contact: str | None = Field(None, description="How to reach the collective.")
     license: str | None = Field(None, description='E.g. "Bebas difotokopi dan dibagikan."')
 
@@ -138,7 +144,9 @@ class AffirmationSet(Model):
     @classmethod
     def _one_placeholder(cls, value: str) -> str:
         if value.count("{}") != 1:
-            raise ValueError("the pattern needs exactly one {} where each item goes")
+            raise ValueError(
+                f"needs exactly one {{}} where each item goes, not {value.count('{}')}"
+            )
         return value
 
 
@@ -272,4 +280,6 @@ class Publication(Model):
 
     @property
     def cover_subtitle(self) -> str | None:
-        return (self.cover.subtitle if self.cover and self.cover.subtitle else None) or self.subtitle
+        return (
+            self.cover.subtitle if self.cover and self.cover.subtitle else None
+        ) or self.subtitle

@@ -1,0 +1,105 @@
+"""The files a content file names (images, fonts): present, usable, and inside its folder.
+
+Paths are relative to the content file's folder. A path that leads outside it (through
+`..`, an absolute path or a symlink) is refused unless the user allows it: a content file
+from someone else should not be able to pull arbitrary files from your disk into a PDF
+you then hand out.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from PIL import Image as PILImage
+
+from zinekit.content.reader import Document, KeyPath, shown
+from zinekit.content.wording import problem
+from zinekit.errors import Problem
+
+FONT_STYLES = ("regular", "bold", "italic", "bold-italic")
+# The first four bytes of a font file: TrueType outlines (which reportlab embeds), a
+# TrueType collection, and OpenType with PostScript outlines (which it cannot).
+_TRUETYPE = (b"\x00\x01\x00\x00", b"true", b"ttcf")
+_CFF = b"OTTO"
+
+
+def check_files(doc: Document, *, allow_outside: bool = False) -> list[Problem]:
+    """A problem for every image or font that is missing, unreadable or (unless allowed)
+    outside the content file's folder; reported at the key that names it."""
+    folder = doc.path.parent.resolve()
+    problems = []
+    for what, path, src in file_references(doc.data):
+        if any(path[: len(hole)] == hole for hole in doc.dropped):
+            continue
+        wrong = _check(what, src, folder, allow_outside)
+        if wrong is not None:
+            problems.append(problem(wrong, doc.at(path), what=what, input=shown(src, limit=60)))
+    return problems
+
+
+def file_references(data: Any) -> Iterator[tuple[str, KeyPath, str]]:
+    """("image" or "font", where in the file, path as written) for every file named.
+
+    Works on the values as read, not on the validated model, so that a missing image is
+    reported together with every other mistake in the file.
+    """
+    if not isinstance(data, dict):
+        return
+    fonts = data.get("fonts")
+    if isinstance(fonts, dict):
+        for style in FONT_STYLES:
+            if _is_path(fonts.get(style)):
+                yield "font", ("fonts", style), fonts[style].strip()
+    cover = data.get("cover")
+    if isinstance(cover, dict) and _is_path(cover.get("image")):
+        yield "image", ("cover", "image"), cover["image"].strip()
+    blocks = data.get("blocks")
+    for index, block in enumerate(blocks if isinstance(blocks, list) else []):
+        image = block.get("image") if isinstance(block, dict) else None
+        if isinstance(image, dict) and _is_path(image.get("src")):
+            yield "image", ("blocks", index, "image", "src"), image["src"].strip()
+
+
+def _is_path(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _check(what: str, src: str, folder: Path, allow_outside: bool) -> str | None:
+    """The kind of problem with one file, or None when it is fine."""
+    target = (folder / src).resolve()
+    # Checked before existence, so that a refused path reveals nothing about what is there.
+    if not allow_outside and not target.is_relative_to(folder):
+        return "asset_outside"
+    if target.is_dir():
+        return "asset_is_folder"
+    if not target.is_file():
+        return "asset_missing"
+    return _image_problem(target) if what == "image" else _font_problem(target)
+
+
+def _image_problem(path: Path) -> str | None:
+    try:
+        with warnings.catch_warnings():
+            # A very large picture is a matter for the typesetter, not a broken file.
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+            with PILImage.open(path) as picture:
+                picture.verify()
+    except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
+        return "image_unreadable"
+    return None
+
+
+def _font_problem(path: Path) -> str | None:
+    try:
+        with path.open("rb") as f:
+            magic = f.read(4)
+    except OSError:
+        return "asset_unreadable"
+    if magic == _CFF:
+        return "font_cff"
+    if magic not in _TRUETYPE:
+        return "font_not_truetype"
+    return None

@@ -1,0 +1,54 @@
+"""A content file (YAML) to a validated `Publication` whose blocks, cover and back know
+where they were written; or a `ContentError` listing every mistake, in file order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from zinekit.content.explain import explain
+from zinekit.content.files import check_files
+from zinekit.content.model import Publication
+from zinekit.content.reader import Document, read_document
+from zinekit.errors import ContentError, Location, Problem
+
+
+def load_publication(path: Path, *, allow_outside: bool = False) -> Publication:
+    """Read, validate and check the files of a content file.
+
+    Images and fonts are looked up relative to the content file's folder; one outside it
+    is an error unless `allow_outside`. Raises `ContentError` with all problems at once.
+    """
+    doc = read_document(Path(path))
+    problems = list(doc.problems)
+    publication = None
+    try:
+        publication = Publication.model_validate(doc.data)
+    except ValidationError as exc:
+        problems += explain(exc, doc)
+    # Files are checked even when validation failed, so one run shows every mistake.
+    problems += check_files(doc, allow_outside=allow_outside)
+    if problems or publication is None:
+        raise ContentError(sorted(problems, key=_file_order))
+    _locate(publication, doc)
+    return publication
+
+
+def _file_order(problem: Problem) -> tuple[int, int]:
+    where = problem.where
+    if isinstance(where, Location):
+        return (where.line or 0, where.column or 0)
+    return (0, 0)
+
+
+def _locate(publication: Publication, doc: Document) -> None:
+    """Give each block, the cover and the back its place in the file, for later messages
+    ("this list does not fit on one page")."""
+    for index, block in enumerate(publication.blocks):
+        block._where = doc.at(("blocks", index))
+    # The cover and the back point at their key: their value often starts a line later.
+    if publication.cover is not None:
+        publication.cover._where = doc.at(("cover",), key=True)
+    if publication.back is not None:
+        publication.back._where = doc.at(("back",), key=True)

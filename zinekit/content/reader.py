@@ -1,0 +1,243 @@
+"""A content file's bytes to plain Python values (dicts, lists, text, numbers), with the line
+and column where every key and value was written.
+
+Loading is safe by construction: ruamel.yaml only *composes* the node tree here, and this
+module builds the values itself from a short list of plain tags, so no tag can ever make
+the parser create an object. A tag outside that list is reported where it is written.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
+
+from zinekit.content.wording import problem, quote, syntax_rules
+from zinekit.errors import ContentError, Location, Problem
+
+KeyPath = tuple[str | int, ...]  # keys and list indexes from the top of the file to a value
+
+_STD = "tag:yaml.org,2002:"
+_PLAIN_SCALARS = {f"{_STD}{name}" for name in ("int", "float", "bool", "null")}
+# Nothing in the content model is a date, so a date-like value stays the text it was written as
+# ("footer: 2020-06-01" prints as written, not as a reformatted date object).
+_TEXT_SCALARS = {f"{_STD}str", f"{_STD}timestamp"}
+_COLLECTIONS = {f"{_STD}map", f"{_STD}seq"}
+# A billion-laughs file (aliases of aliases) would otherwise expand without end.
+MAX_VALUES = 100_000
+
+
+@dataclass
+class Document:
+    """A content file read as plain values, with positions for messages."""
+
+    path: Path
+    data: Any
+    keys: dict[KeyPath, Location] = field(default_factory=dict)  # where each key is written
+    values: dict[KeyPath, Location] = field(default_factory=dict)  # where each value starts
+    problems: list[Problem] = field(default_factory=list)
+    dropped: set[KeyPath] = field(default_factory=set)  # values replaced by None (bad tags)
+
+    def at(self, path: KeyPath, *, key: bool = False) -> Location:
+        """The closest known position: the key's or value's own, else its parent's."""
+        table = self.keys if key else self.values
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), Location(self.path, 1, 1))
+
+
+def read_document(path: Path) -> Document:
+    """Read a content file; raise `ContentError` if it cannot be read as YAML at all."""
+    text = _text(path)
+    yaml = YAML(typ="safe", pure=True)
+    try:
+        with warnings.catch_warnings():
+            # YAML allows an anchor name to be reused; the later one wins, nothing to report.
+            warnings.simplefilter("ignore", ReusedAnchorWarning)
+            root = yaml.compose(text)
+    except MarkedYAMLError as exc:
+        raise ContentError([_syntax_problem(exc, path)]) from None
+    except ReaderError as exc:
+        where = _offset_location(path, text, exc.position)
+        raise ContentError(
+            [problem("control_character", where, input=hex(exc.character))]
+        ) from None
+    except RecursionError:
+        raise ContentError([problem("too_deep", Location(path))]) from None
+    if root is None:
+        raise ContentError([problem("file_empty", Location(path))])
+    if not isinstance(root, MappingNode) or root.tag != f"{_STD}map":
+        where = _mark(path, root)
+        if root.tag not in _COLLECTIONS | _PLAIN_SCALARS | _TEXT_SCALARS:
+            raise ContentError([problem("tag", where, input=_shown_tag(root.tag))])
+        got = {SequenceNode: "a list", ScalarNode: "a single value"}.get(type(root), "that")
+        raise ContentError([problem("not_mapping", where, got=got)])
+    return _Builder(path, yaml).build(root)
+
+
+def _text(path: Path) -> str:
+    where = Location(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError([problem("file_not_found", where)]) from None
+    except IsADirectoryError:
+        raise ContentError([problem("file_is_folder", where)]) from None
+    except OSError as exc:
+        if path.is_dir():  # Windows says "permission denied" for a folder
+            raise ContentError([problem("file_is_folder", where)]) from None
+        raise ContentError([problem("file_unreadable", where, error=exc.strerror)]) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ContentError([problem("not_utf8_utf16", Location(path, 1, 1))])
+    try:
+        # utf-8-sig: a byte-order mark (Windows Notepad writes one) is not part of the text.
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ContentError([problem("not_utf8", Location(path, line, column))]) from None
+
+
+def _syntax_problem(exc: MarkedYAMLError, path: Path) -> Problem:
+    said, context = exc.problem or "", exc.context or ""
+    for rule in syntax_rules():
+        if rule.problem in said and rule.context in context:
+            mark = exc.context_mark if rule.at == "context" else exc.problem_mark
+            mark = mark or exc.problem_mark or exc.context_mark
+            return Problem(rule.message, _from_mark(path, mark), rule.hint or None)
+    where = _from_mark(path, exc.problem_mark or exc.context_mark)
+    return problem("syntax", where, error=said or context, context=context)
+
+
+def _from_mark(path: Path, mark: Any) -> Location:
+    if mark is None:
+        return Location(path)
+    return Location(path, mark.line + 1, mark.column + 1)
+
+
+def _mark(path: Path, node: Node) -> Location:
+    return _from_mark(path, node.start_mark)
+
+
+def _offset_location(path: Path, text: str, offset: int) -> Location:
+    line = text.count("\n", 0, offset) + 1
+    return Location(path, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag[len(_STD) :] if tag.startswith(_STD) else tag
+
+
+def _is_empty(node: Node) -> bool:
+    """`key:` with nothing after it: the message should point at the key, not past it."""
+    return isinstance(node, ScalarNode) and node.value == "" and node.tag == f"{_STD}null"
+
+
+class _Builder:
+    def __init__(self, path: Path, yaml: YAML) -> None:
+        self.doc = Document(path, None)
+        self.constructor = yaml.constructor
+        self.count = 0
+
+    def build(self, root: MappingNode) -> Document:
+        self.doc.values[()] = _mark(self.doc.path, root)
+        self.doc.data = self._value(root, ())
+        return self.doc
+
+    def _value(self, node: Node, path: KeyPath) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise ContentError([problem("too_big", self.doc.values[()], limit=MAX_VALUES)])
+        tag = node.tag
+        if isinstance(node, MappingNode) and tag == f"{_STD}map":
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode) and tag == f"{_STD}seq":
+            return [self._item(item, (*path, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, ScalarNode) and tag in _TEXT_SCALARS:
+            return node.value
+        if isinstance(node, ScalarNode) and tag in _PLAIN_SCALARS:
+            return self.constructor.construct_object(node, deep=True)
+        # Anything else would construct an object or needs a constructor zinekit does not
+        # run (!!python/..., !!binary, !!set, a custom !tag): report it and leave a hole.
+        self.doc.problems.append(problem("tag", _mark(self.doc.path, node), input=_shown_tag(tag)))
+        self.doc.dropped.add(path)
+        return None
+
+    def _item(self, node: Node, path: KeyPath) -> Any:
+        self.doc.values[path] = _mark(self.doc.path, node)
+        return self._value(node, path)
+
+    def _mapping(self, node: MappingNode, path: KeyPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_at = _mark(self.doc.path, key_node)
+            if key_node.tag == f"{_STD}merge":
+                self.doc.problems.append(problem("merge_key", key_at))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                got = "a list" if isinstance(key_node, SequenceNode) else "a group of keys"
+                self.doc.problems.append(problem("key_not_text", key_at, got=got))
+                continue
+            # Keys are compared as written: "2019:" is the key '2019', not a number.
+            key = key_node.value
+            if key in result:
+                first = self.doc.keys[(*path, key)]
+                self.doc.problems.append(
+                    problem(
+                        "duplicate_key",
+                        key_at,
+                        key=key,
+                        model=None,
+                        first_line=first.line,
+                        place="in this group" if path else "at the top level",
+                    )
+                )
+                continue
+            self.doc.keys[(*path, key)] = key_at
+            self.doc.values[(*path, key)] = (
+                key_at if _is_empty(value_node) else _mark(self.doc.path, value_node)
+            )
+            result[key] = self._value(value_node, (*path, key))
+        return result
+
+
+def describe(value: Any) -> str:
+    """What kind of value the user wrote, in words: for "must be text, not a list"."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of keys"
+    return "that"
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A value as the user wrote it, short enough for a one-line message."""
+    if isinstance(value, str):
+        text = value if len(value) <= limit else value[: limit - 1] + "…"
+        return quote(text)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, int | float):
+        return repr(value)
+    return describe(value)
