@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from zinekit.content.model import BLOCK_KEYS, Publication
 from zinekit.content.reader import Document, KeyPath, describe, shown
-from zinekit.content.wording import nearest, problem, quote
+from zinekit.content.wording import nearest, phrase, problem, quote
 from zinekit.errors import Problem
 
 
@@ -27,6 +27,7 @@ class _Spot:
 
     path: KeyPath  # keys and indexes of the value in the file, union tags left out
     owner: type[BaseModel] | None  # the model whose key the last part of the path is
+    outer: type[BaseModel] | None  # the model that holds `owner`, one level up
     key: str | None  # the last key on the path ("year"), for the wording and the example
     label: str | None  # how to name the value when the path ends at a list item
 
@@ -61,6 +62,7 @@ def _follow(loc: tuple[str | int, ...], doc: Document) -> _Spot:
     path: list[str | int] = []
     model: type[BaseModel] | None = Publication
     owner: type[BaseModel] | None = None
+    outer: type[BaseModel] | None = None
     key: str | None = None
     label: str | None = None
     parts = list(loc)
@@ -75,9 +77,11 @@ def _follow(loc: tuple[str | int, ...], doc: Document) -> _Spot:
                 model = BLOCK_KEYS.get(str(parts.pop(0)), model)
             continue
         path.append(part)
+        if model is not owner:
+            outer = owner
         owner, key, label = model, part, None
         model = _field_model(model, part)
-    return _Spot(tuple(path), owner, key, label)
+    return _Spot(tuple(path), owner, outer, key, label)
 
 
 def _field_model(model: type[BaseModel] | None, alias: str) -> type[BaseModel] | None:
@@ -117,7 +121,7 @@ def _word(error: Any, spot: _Spot, doc: Document) -> Problem:
         return problem("missing", doc.at(spot.path[:-1]), model=owner, key=spot.key)
     if kind == "unknown_block":
         return _unknown_block(value, spot, doc)
-    if kind == "string_type" and value is None:
+    if value is None and kind.endswith("_type"):  # `key:` with nothing after the colon
         kind = "empty_value"
     fields = {
         name: str(given) for name, given in (error.get("ctx") or {}).items() if name != "error"
@@ -144,7 +148,17 @@ def _unknown_key(spot: _Spot, doc: Document) -> Problem:
         return problem("second_block", where, key=key, bare_key=key)
     valid = _valid_keys(spot.owner)
     suggestion = nearest(key, valid)
-    hint = f"did you mean {quote(suggestion)}?" if suggestion else None
+    hint = phrase("did_you_mean", suggestion=quote(suggestion)) if suggestion else None
+    # A valid key at the wrong depth is an indentation slip, more likely than a typo.
+    home = next(
+        (field for field in valid if key in _valid_keys(_field_model(spot.owner, field))), None
+    )
+    if spot.owner is Publication and key in BLOCK_KEYS:
+        hint = phrase("block_at_top", key=key)
+    elif home is not None:
+        hint = phrase("belongs_deeper", home=home)
+    elif key in _valid_keys(spot.outer):
+        hint = phrase("belongs_higher")
     return problem(
         "extra_forbidden", where, model=owner, key=key, hint=hint, valid=", ".join(valid)
     )
@@ -158,12 +172,13 @@ def _unknown_block(value: Any, spot: _Spot, doc: Document) -> Problem:
         # the second key, not the first.
         guesses = [(key, nearest(str(key), names)) for key in value]
         key, suggestion = next(((k, s) for k, s in guesses if s), guesses[0])
-        hint = f"did you mean {quote(suggestion)}?" if suggestion else None
+        hint = phrase("did_you_mean", suggestion=quote(suggestion)) if suggestion else None
         where = doc.at((*spot.path, key), key=True)
         return problem("unknown_block", where, key=str(key), hint=hint, valid=valid)
     where = doc.at(spot.path)
     if isinstance(value, str) and nearest(value, ["page-break"]):
-        return problem("unknown_block", where, key=value, hint="did you mean 'page-break'?")
+        hint = phrase("did_you_mean", suggestion=quote("page-break"))
+        return problem("unknown_block", where, key=value, hint=hint)
     if value is None or value == {}:
         return problem("block_is_empty", where)
     if isinstance(value, list):

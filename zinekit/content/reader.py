@@ -167,10 +167,26 @@ class _Builder:
         if isinstance(node, ScalarNode) and tag in _TEXT_SCALARS:
             return node.value
         if isinstance(node, ScalarNode) and tag in _PLAIN_SCALARS:
-            return self.constructor.construct_object(node, deep=True)
-        # Anything else would construct an object or needs a constructor zinekit does not
-        # run (!!python/..., !!binary, !!set, a custom !tag): report it and leave a hole.
-        self.doc.problems.append(problem("tag", _mark(self.doc.path, node), input=_shown_tag(tag)))
+            try:
+                return self.constructor.construct_object(node, deep=True)
+            except (ValueError, KeyError):  # an explicit tag that does not fit: !!int abc
+                where = _mark(self.doc.path, node)
+                self.doc.problems.append(
+                    problem("tag_mismatch", where, input=quote(node.value), tag=_shown_tag(tag))
+                )
+                self.doc.dropped.add(path)
+                return None
+        where = _mark(self.doc.path, node)
+        if tag in _PLAIN_SCALARS | _TEXT_SCALARS | _COLLECTIONS:  # !!str on a group of keys
+            shape = {MappingNode: "this group of keys", SequenceNode: "this list"}
+            input = shape.get(type(node), quote(str(node.value)))
+            self.doc.problems.append(
+                problem("tag_mismatch", where, input=input, tag=_shown_tag(tag))
+            )
+        else:
+            # Anything else would construct an object or needs a constructor zinekit does
+            # not run (!!python/..., !!binary, !!set, a custom !tag).
+            self.doc.problems.append(problem("tag", where, input=_shown_tag(tag)))
         self.doc.dropped.add(path)
         return None
 

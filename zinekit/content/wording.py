@@ -61,6 +61,11 @@ def place(model: str | None) -> str:
     return _table()["places"].get(model or "", "here")
 
 
+def phrase(name: str, **fields: object) -> str:
+    """A piece of wording from [phrases], such as the "did you mean" hint, blanks filled."""
+    return _table()["phrases"][name].format_map(_Blanks(fields))
+
+
 def syntax_rules() -> list[SyntaxRule]:
     return [SyntaxRule(**rule) for rule in _table()["syntax"]]
 
