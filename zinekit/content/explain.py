@@ -35,7 +35,7 @@ class _Spot:
 def explain(exc: ValidationError, doc: Document) -> list[Problem]:
     """One problem per validation error, except those inside values already reported
     (a forbidden tag leaves a hole that would otherwise be reported twice)."""
-    errors = [(error, _follow(error["loc"], doc)) for error in exc.errors(include_url=False)]
+    errors = [(error, _follow(error["loc"])) for error in exc.errors(include_url=False)]
     typos = _typos(errors)
     problems = []
     for error, spot in errors:
@@ -58,7 +58,7 @@ def _typos(errors: list[tuple[Any, _Spot]]) -> set[KeyPath]:
     return found
 
 
-def _follow(loc: tuple[str | int, ...], doc: Document) -> _Spot:
+def _follow(loc: tuple[str | int, ...]) -> _Spot:
     path: list[str | int] = []
     model: type[BaseModel] | None = Publication
     owner: type[BaseModel] | None = None
