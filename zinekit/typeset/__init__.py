@@ -1,0 +1,109 @@
+"""Typesetting: a validated `Publication` and a page size give a reading-order PDF (pages
+in the order they are read, one per page, cover first), ready for `zinekit.impose`.
+
+`typeset` takes the model, the folder its paths are relative to, the page size and the
+binding; it returns the PDF as bytes with its page count, the body type size used and notes
+for the user. Modules: `fonts` (TrueType files, glyph checks), `hyphenate`, `markup`
+(inline **bold** / _italic_ / links), `i18n` (labels zinekit prints), `geometry` (margins
+and type sizes from the page), `styles`, `flowables` (ruled lines, QR codes, covers),
+`blocks` (one content block -> flowables), `pages` (page templates, page numbers, outline,
+page-capacity bookkeeping) and `document` (the build and the fit loop). reportlab is
+imported only when `typeset` runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from zinekit.errors import Location, ZinekitError
+
+if TYPE_CHECKING:
+    from zinekit.content.model import Publication
+
+__all__ = [
+    "CapacityError",
+    "FontError",
+    "ImageError",
+    "MissingGlyphError",
+    "TypesetError",
+    "TypesetResult",
+    "typeset",
+]
+
+# The smallest body size zinekit sets, also when shrinking to fit: below it a photocopied
+# page is hard to read.
+MIN_FONT_SIZE = 7.0
+
+
+@dataclass(frozen=True)
+class TypesetResult:
+    """The reading-order PDF and what the user may want to know about it."""
+
+    pdf: bytes
+    page_count: int
+    font_size: float  # body text size in points, after any shrinking
+    notes: tuple[str, ...] = field(default=())  # results that may surprise: for notice()
+
+
+class TypesetError(ZinekitError):
+    """The content cannot be set on the pages asked for."""
+
+
+class MissingGlyphError(TypesetError):
+    """A character the font cannot draw."""
+
+
+class FontError(TypesetError):
+    """A font file is missing or cannot be embedded."""
+
+
+class ImageError(TypesetError):
+    """An image file is missing or unreadable."""
+
+
+class CapacityError(TypesetError):
+    """The content needs more pages than the layout holds (`max_pages`)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        pages_over: int,
+        where: Location | Path | str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message, where=where, hint=hint)
+        self.pages_over = pages_over
+
+
+def typeset(
+    pub: Publication,
+    *,
+    base_dir: Path,
+    page_size: tuple[float, float],
+    binding: Literal["saddle", "none"],
+    max_pages: int | None = None,
+    shrink: bool = False,
+) -> TypesetResult:
+    """Set `pub` on pages of `page_size` (points) and return the reading-order PDF.
+
+    `base_dir` is where the content file's relative paths (images, fonts) start.
+    `binding="saddle"` widens the spine-side margin for staples (page 1, the cover, is a
+    right-hand page). With `max_pages`, content that needs more pages raises
+    `CapacityError` naming the block that runs over, unless `shrink` lets the type get
+    smaller (never below 7 pt) until it fits. A back cover is placed on the last page:
+    page `max_pages`, or for a saddle binding the next multiple of 4 (blank pages before it
+    are reported in `notes`).
+    """
+    from zinekit.typeset.document import build
+
+    return build(
+        pub,
+        base_dir=base_dir,
+        page_size=page_size,
+        binding=binding,
+        max_pages=max_pages,
+        shrink=shrink,
+    )

@@ -1,0 +1,297 @@
+"""Blocks measured on the page: ruled lines, the prompt above them, QR codes, images,
+lists that cross pages, covers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from PIL import Image
+from reportlab.graphics.barcode import qrencoder
+
+from tests.typeset.helpers import (
+    A5,
+    A7,
+    PARAGRAPH_ID,
+    assert_in_order,
+    normalised,
+    page_texts,
+    paths,
+    publication,
+    reading_text,
+    ruled_lines,
+    run,
+    text_boxes,
+)
+from zinekit.errors import Location
+from zinekit.typeset import ImageError, TypesetError
+from zinekit.units import mm
+
+PROMPT = "Tulislah dan lanjutkan sendiri..."
+
+
+def _affirmations(lines: int, prompt: str | None = None) -> dict:
+    spec: dict = {"lines": lines}
+    if prompt:
+        spec["prompt"] = prompt
+    return {
+        "affirmations": {
+            "pattern": "JIKA KAMU MERASA {}, TAK APA-APA",
+            "items": ["LELAH", "SEDIH", "MARAH"],
+            "continue": spec,
+        }
+    }
+
+
+# --- affirmations and ruled lines ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [A5, A7])
+def test_ruled_lines_counted_and_measured(size: tuple[float, float]) -> None:
+    result = run(publication([_affirmations(5)]), size=size, binding="none")
+    lines = ruled_lines(result.pdf, 1)
+    assert len(lines) == 5
+    ys = sorted((line.bottom + line.top) / 2 for line in lines)
+    for low, high in zip(ys, ys[1:], strict=False):
+        assert high - low == pytest.approx(mm(8.5), abs=mm(0.5))
+    for line in lines:
+        assert line.stroke_width >= 0.25
+        assert 0.5 < line.stroke_grey < 0.95  # light grey, not white, not black
+        assert line.width > 0.9 * (size[0] - mm(40) if size == A5 else size[0] - mm(15))
+
+
+def test_each_affirmation_on_its_own_line() -> None:
+    text = page_texts(run(publication([_affirmations(2)])).pdf)[1]
+    lines = [line.strip() for line in text.split("\n")]
+    for feeling in ("LELAH", "SEDIH", "MARAH"):
+        assert f"JIKA KAMU MERASA {feeling}, TAK APA-APA" in lines
+    assert PROMPT in lines
+
+
+def test_own_prompt_and_no_lines() -> None:
+    result = run(publication([_affirmations(0, prompt="Tulis milikmu:")]))
+    assert "Tulis milikmu:" in page_texts(result.pdf)[1]
+    assert ruled_lines(result.pdf, 1) == []
+
+
+def _prompt_page_and_lines(pdf: bytes, count: int) -> list[int]:
+    """Ruled lines on each page; asserts the prompt's page has lines below the prompt."""
+    texts = page_texts(pdf)
+    per_page = [len(ruled_lines(pdf, i)) for i in range(count)]
+    prompt_pages = [i for i, t in enumerate(texts) if PROMPT in normalised(t) or PROMPT in t]
+    assert len(prompt_pages) == 1
+    return per_page[prompt_pages[0] :]
+
+
+@pytest.mark.parametrize("filler", range(0, 24))
+def test_prompt_never_alone_at_a_page_foot(filler: int) -> None:
+    # Fillers of growing length move the prompt through the foot of the page.
+    words = PARAGRAPH_ID.split()
+    text = " ".join((words * 4)[: 12 + filler * 9])
+    result = run(publication([{"text": text}, _affirmations(6)]), size=A7, binding="none")
+    lines_from_prompt = _prompt_page_and_lines(result.pdf, result.page_count)
+    assert lines_from_prompt[0] >= 2
+    assert sum(lines_from_prompt) == 6
+
+
+def test_many_lines_continue_on_the_next_page() -> None:
+    result = run(publication([_affirmations(30)]), size=A7, binding="none")
+    lines_from_prompt = _prompt_page_and_lines(result.pdf, result.page_count)
+    assert sum(lines_from_prompt) == 30
+    assert len([n for n in lines_from_prompt if n]) >= 2
+
+
+# --- resources and QR codes ---------------------------------------------------------------
+
+URL = "https://example.org/zines/mutual-aid"
+
+
+def _dark_rects(pdf: bytes, page: int) -> list:
+    return [
+        p
+        for p in paths(pdf, page)
+        if p.filled and not p.stroked and p.fill_grey < 0.1 and p.height < mm(2)
+    ]
+
+
+def _qr_matrix(rects: list) -> list[list[bool]]:
+    """Rebuild the module grid from the drawn dark runs (each run: one row, n modules)."""
+    module = min(r.height for r in rects)
+    left = min(r.left for r in rects)
+    top = max(r.top for r in rects)
+    size = round((max(r.right for r in rects) - left) / module)
+    grid = [[False] * size for _ in range(size)]
+    for r in rects:
+        row = round((top - r.top) / module)
+        for col in range(round((r.left - left) / module), round((r.right - left) / module)):
+            grid[row][col] = True
+    return grid
+
+
+@pytest.mark.parametrize("size", [A5, A7])
+def test_qr_code_encodes_the_link_and_is_big_enough(size: tuple[float, float]) -> None:
+    pub = publication([{"resources": [{"title": "Zine Uji", "kind": "zine", "link": URL}]}])
+    result = run(pub, size=size, binding="none")
+    rects = _dark_rects(result.pdf, 1)
+    assert rects, "no QR code drawn"
+    width = max(r.right for r in rects) - min(r.left for r in rects)
+    height = max(r.top for r in rects) - min(r.bottom for r in rects)
+    assert width >= mm(15) - 0.01
+    assert height == pytest.approx(width, abs=0.1)
+    expected = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    expected.addData(URL)
+    expected.make()
+    assert _qr_matrix(rects) == [[bool(m) for m in row] for row in expected.modules]
+    # The URL is printed beside the code, to its right.
+    boxes = text_boxes(result.pdf, 1)
+    url_chars = [b for b in boxes if b[0] == "/"]
+    assert url_chars and min(b[1] for b in url_chars) > max(r.right for r in rects)
+    assert URL in page_texts(result.pdf)[1].replace("\ufffe", "-").replace("\n", "")
+
+
+def test_resource_fields_and_translated_kind() -> None:
+    pub = publication(
+        [
+            {
+                "resources": [
+                    {
+                        "title": "Film Uji",
+                        "kind": "film",
+                        "by": "Sutradara",
+                        "year": 1999,
+                        "length": "34 menit",
+                        "note": "Tentang pemulihan.",
+                    },
+                    {"title": "Situs Uji", "kind": "site"},
+                ]
+            }
+        ]
+    )
+    text = normalised(page_texts(run(pub).pdf)[1])
+    assert_in_order(
+        text,
+        [
+            "FILM",
+            "Film Uji",
+            "Sutradara · 1999 · 34 menit",
+            "Tentang pemulihan.",
+            "SITUS",
+            "Situs Uji",
+        ],
+    )
+
+
+# --- images -------------------------------------------------------------------------------
+
+
+def _image_bounds(pdf: bytes, page: int) -> list[tuple[float, float, float, float]]:
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return [o.get_bounds() for o in doc[page].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
+    finally:
+        doc.close()
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG", "GIF", "WEBP"])
+def test_image_keeps_its_aspect_and_width_share(tmp_path: Path, fmt: str) -> None:
+    Image.new("RGB", (600, 300), "darkred").save(tmp_path / f"foto.{fmt.lower()}", fmt)
+    pub = publication(
+        [{"image": {"src": f"foto.{fmt.lower()}", "caption": "Keterangan foto.", "width": 0.5}}]
+    )
+    result = run(pub, base_dir=tmp_path, binding="none")
+    [(left, bottom, right, top)] = _image_bounds(result.pdf, 1)
+    frame = A5[0] - 2 * mm(148 * 0.075)
+    assert right - left == pytest.approx(frame * 0.5, abs=0.5)
+    assert (top - bottom) * 2 == pytest.approx(right - left, abs=0.5)
+    caption = [b for b in text_boxes(result.pdf, 1)]
+    assert "Keterangan foto." in page_texts(result.pdf)[1]
+    assert max(b[4] for b in caption) < bottom  # caption under the image
+
+
+def test_tall_image_is_scaled_to_fit_and_noted(tmp_path: Path) -> None:
+    Image.new("L", (100, 1000), 128).save(tmp_path / "tinggi.png")
+    result = run(publication([{"image": {"src": "tinggi.png"}}]), base_dir=tmp_path)
+    [(left, bottom, right, top)] = _image_bounds(result.pdf, 1)
+    assert (top - bottom) == pytest.approx((right - left) * 10, rel=0.01)
+    assert top - bottom < A5[1]
+    assert any("tinggi.png" in note for note in result.notes)
+
+
+def test_missing_image_points_at_the_block(tmp_path: Path) -> None:
+    pub = publication([{"text": "x"}, {"image": {"src": "hilang.png"}}])
+    with pytest.raises(ImageError) as caught:
+        run(pub, base_dir=tmp_path)
+    assert caught.value.where == Location("zine.yaml", 2, 3)
+    assert "hilang.png" in caught.value.message
+
+
+def test_unreadable_image(tmp_path: Path) -> None:
+    (tmp_path / "rusak.png").write_bytes(b"not an image")
+    with pytest.raises(ImageError, match="cannot read image"):
+        run(publication([{"image": {"src": "rusak.png"}}]), base_dir=tmp_path)
+
+
+# --- lists, headings, page breaks ---------------------------------------------------------
+
+
+def test_long_list_crosses_pages_cleanly() -> None:
+    items = [f"Butir {i}: " + " ".join(PARAGRAPH_ID.split()[: 8 + i % 9]) for i in range(30)]
+    result = run(publication([{"list": items, "numbered": True}]), size=A7, binding="none")
+    texts = page_texts(result.pdf)
+    assert result.page_count >= 4
+    assert_in_order(reading_text(result.pdf), [f"{i + 1}. {item}" for i, item in enumerate(items)])
+    for text in texts[1:]:
+        lines = [line for line in text.split("\n") if line.strip() and not line.strip().isdigit()]
+        assert len(lines) != 1  # never a page holding one stray line
+
+
+def test_heading_stays_with_what_follows() -> None:
+    # A heading near a page foot moves to the next page with the first lines of its text.
+    for filler in range(0, 60, 3):
+        text = " ".join((PARAGRAPH_ID.split() * 3)[: 20 + filler])
+        pub = publication([{"text": text}, {"heading": "Judul Bagian"}, {"text": PARAGRAPH_ID}])
+        result = run(pub, size=A7, binding="none")
+        for page_text in page_texts(result.pdf):
+            lines = [line for line in page_text.split("\n") if line.strip()]
+            if "Judul Bagian" in lines:
+                after = lines[lines.index("Judul Bagian") + 1 :]
+                assert len([line for line in after if not line.strip().isdigit()]) >= 2
+
+
+def test_page_break_starts_a_new_page() -> None:
+    pub = publication([{"text": "Sebelum."}, "page-break", {"text": "Sesudah."}])
+    texts = page_texts(run(pub).pdf)
+    before = [i for i, t in enumerate(texts) if "Sebelum." in t]
+    after = [i for i, t in enumerate(texts) if "Sesudah." in t]
+    assert after[0] == before[0] + 1
+
+
+# --- covers -------------------------------------------------------------------------------
+
+
+def test_cover_with_image_and_back_cover(tmp_path: Path) -> None:
+    Image.new("RGB", (300, 400), "navy").save(tmp_path / "sampul.jpg")
+    pub = publication(
+        [{"text": "Isi."}],
+        subtitle="Subjudul",
+        cover={"image": "sampul.jpg", "footer": "Edisi 3 · Juni 2020"},
+        back={"text": "Terima kasih.", "contact": "kami@example.org", "license": "Bebas."},
+    )
+    result = run(pub, base_dir=tmp_path, binding="none")
+    texts = page_texts(result.pdf)
+    assert_in_order(normalised(texts[0]), ["Zine Uji", "Subjudul", "Edisi 3 · Juni 2020"])
+    [(left, bottom, right, top)] = _image_bounds(result.pdf, 0)
+    assert (top - bottom) / (right - left) == pytest.approx(4 / 3, rel=0.01)
+    title_bottom = min(b[2] for b in text_boxes(result.pdf, 0) if b[0] == "Z")
+    assert top < title_bottom
+    assert_in_order(
+        normalised(texts[-1]), ["Terima kasih.", "Kontak", "kami@example.org", "Bebas."]
+    )
+
+
+def test_back_cover_too_long_is_an_error() -> None:
+    pub = publication([{"text": "Isi."}], back={"text": "\n\n".join([PARAGRAPH_ID] * 12)})
+    with pytest.raises(TypesetError, match="back cover does not fit"):
+        run(pub, size=A7, binding="none")

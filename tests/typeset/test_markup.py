@@ -1,0 +1,58 @@
+"""Inline markup: runs, escaping, paragraphs; links are live in the PDF."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+import pytest
+
+from tests.typeset.helpers import page_texts, publication, run
+from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain", [Run("plain")]),
+        ("a **b** c", [Run("a "), Run("b", bold=True), Run(" c")]),
+        ("_it_ x", [Run("it", italic=True), Run(" x")]),
+        ("**b _bi_**", [Run("b ", bold=True), Run("bi", bold=True, italic=True)]),
+        ("[see](https://x.org)", [Run("see", href="https://x.org")]),
+        ("snake_case_name", [Run("snake_case_name")]),
+        ("**unclosed", [Run("**unclosed")]),
+        (r"\*\*literal\*\*", [Run("*"), Run("*"), Run("literal"), Run("*"), Run("*")]),
+    ],
+)
+def test_runs(text: str, expected: list[Run]) -> None:
+    assert runs(text) == expected
+
+
+def test_xml_escapes_and_links() -> None:
+    xml = to_xml(runs('a & b < c > d [x](https://e.org/?a=1&b="2")'))
+    assert "a &amp; b &lt; c &gt; d" in xml
+    assert 'href="https://e.org/?a=1&amp;b=&quot;2&quot;"' in xml
+
+
+def test_paragraphs_split_on_blank_lines() -> None:
+    assert paragraphs("one\nstill one\n\n  \ntwo\n\n\nthree\n") == [
+        "one\nstill one",
+        "two",
+        "three",
+    ]
+
+
+def test_escaped_characters_and_link_in_pdf() -> None:
+    pub = publication(
+        [{"text": 'Tom & Jerry <3 **tebal** [situs](https://example.org/a_b?x=1&y="2")'}]
+    )
+    result = run(pub)
+    text = page_texts(result.pdf)[1]
+    assert "Tom & Jerry <3 tebal situs" in text
+    reader = pypdf.PdfReader(io.BytesIO(result.pdf))
+    uris = [
+        a.get_object()["/A"]["/URI"]
+        for a in reader.pages[1].get("/Annots", [])
+        if a.get_object().get("/A")
+    ]
+    assert uris == ['https://example.org/a_b?x=1&y="2"']

@@ -1,0 +1,414 @@
+"""Content blocks, cover and back cover -> reportlab flowables. Every text goes through
+`Story.paragraph` (or `Story.check`), which refuses characters the font cannot draw before
+anything is laid out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus.doctemplate import NextPageTemplate
+
+from zinekit.content import model as m
+from zinekit.errors import Location
+from zinekit.typeset import TypesetError
+from zinekit.typeset.flowables import (
+    BlockMark,
+    FullPage,
+    OutlineMark,
+    PadBeforeBack,
+    Picture,
+    WriteIn,
+    qr_code,
+)
+from zinekit.typeset.fonts import FontSet
+from zinekit.typeset.geometry import Geometry
+from zinekit.typeset.i18n import Labels
+from zinekit.typeset.images import ImageStore
+from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
+from zinekit.typeset.pages import BODY_TEMPLATES
+from zinekit.typeset.styles import Styles
+from zinekit.units import mm
+
+# Handwriting needs this much height per line, whatever the page size.
+WRITE_IN_PITCH = mm(8.5)
+BULLET = "\u2022"
+# A picture leaves at least this share of the text height for its caption and neighbours.
+_PICTURE_MAX_HEIGHT = 0.8
+
+
+class Story:
+    """Builds the flowables of one publication at one type size."""
+
+    def __init__(
+        self,
+        pub: m.Publication,
+        *,
+        fonts: FontSet,
+        styles: Styles,
+        labels: Labels,
+        geometry: Geometry,
+        images: ImageStore,
+        last_page: int | None,
+        pad_multiple: int | None,
+    ) -> None:
+        self.pub, self.fonts, self.styles, self.labels = pub, fonts, styles, labels
+        self.geometry, self.images = geometry, images
+        self.last_page, self.pad_multiple = last_page, pad_multiple
+        self.notes: list[str] = []
+        self._outline_count = 0
+        self._top_outline_seen = False
+
+    # --- the whole document ---------------------------------------------------------
+
+    def build(self) -> list[Flowable]:
+        """Cover, content blocks in order (each after a BlockMark), then the back cover."""
+        story: list[Flowable] = [self.cover(), NextPageTemplate(BODY_TEMPLATES), PageBreak()]
+        handlers: dict[type, Callable[..., list[Flowable]]] = {
+            m.Heading: self.heading,
+            m.Text: self.text,
+            m.ListBlock: self.list_block,
+            m.Agreements: self.agreements,
+            m.Affirmations: self.affirmations,
+            m.Resources: self.resources,
+            m.Quote: self.quote,
+            m.Image: self.image,
+            m.PageBreak: lambda block: [PageBreak()],
+        }
+        for index, block in enumerate(self.pub.blocks):
+            mark = BlockMark(index)
+            # A mark between a heading and its text must not break keep-with-next.
+            mark.keepWithNext = bool(story and story[-1].getKeepWithNext())
+            story.append(mark)
+            story.extend(handlers[type(block)](block))
+        if self.pub.back:
+            story += [
+                PadBeforeBack(self.last_page, self.pad_multiple),
+                NextPageTemplate("back"),
+                PageBreak(),
+                self.back(self.pub.back),
+            ]
+        return story
+
+    # --- text -----------------------------------------------------------------------
+
+    def paragraph(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        *,
+        where: Location | None,
+        what: str,
+        bullet: str | None = None,
+        markup: bool = True,
+    ) -> Paragraph:
+        """One paragraph of user text in `style`, its glyphs checked."""
+        bold, italic = self.fonts.style_of(style.fontName)
+        items = runs(text, bold=bold, italic=italic) if markup else [Run(text, bold, italic)]
+        self.fonts.check(items, where=where, what=what)
+        if bullet:
+            self.check(bullet, where=where, what=what)
+        return Paragraph(to_xml(items), style, bulletText=bullet)
+
+    def paragraphs(
+        self, text: str, style: ParagraphStyle, *, where: Location | None, what: str
+    ) -> list[Paragraph]:
+        return [self.paragraph(p, style, where=where, what=what) for p in paragraphs(text)]
+
+    def check(self, text: str, *, where: Location | None, what: str) -> None:
+        """Check text zinekit draws itself (labels, numbers, bullets) in the regular face."""
+        self.fonts.check([Run(text)], where=where, what=what)
+
+    # --- blocks ---------------------------------------------------------------------
+
+    def heading(self, block: m.Heading) -> list[Flowable]:
+        what = describe(block)
+        style = self.styles.h1 if block.level == 1 else self.styles.h2
+        para = self.paragraph(block.heading, style, where=block.where, what=what)
+        # Outline levels may not skip: a level-2 heading before any level 1 is a top entry.
+        level = 0 if block.level == 1 or not self._top_outline_seen else 1
+        self._top_outline_seen |= level == 0
+        self._outline_count += 1
+        title = "".join(run.text for run in runs(block.heading))
+        return [OutlineMark(title, level, f"h{self._outline_count}"), para]
+
+    def text(self, block: m.Text) -> list[Flowable]:
+        return list(
+            self.paragraphs(block.text, self.styles.body, where=block.where, what=describe(block))
+        )
+
+    def _title(self, title: str | None, block: m.Located) -> list[Flowable]:
+        if not title:
+            return []
+        return [self.paragraph(title, self.styles.title, where=block.where, what=describe(block))]
+
+    def _indented(self, marks: list[str]) -> tuple[ParagraphStyle, ParagraphStyle]:
+        """Item style with room for the widest mark, and the same indent without one."""
+        s = self.styles
+        widest = max(stringWidth(mark, s.item.fontName, s.size) for mark in marks)
+        indent = widest + s.size * 0.6
+        item = ParagraphStyle("item", parent=s.item, leftIndent=indent, bulletIndent=0)
+        rest = ParagraphStyle("item-rest", parent=s.agreement_text, leftIndent=indent)
+        return item, rest
+
+    def list_block(self, block: m.ListBlock) -> list[Flowable]:
+        what = describe(block)
+        marks = [f"{i}." for i in range(1, len(block.items) + 1)] if block.numbered else [BULLET]
+        item_style, rest_style = self._indented(marks)
+        out = self._title(block.title, block)
+        for i, item in enumerate(block.items):
+            mark = marks[i] if block.numbered else BULLET
+            first, *more = paragraphs(item)
+            out.append(self.paragraph(first, item_style, where=block.where, what=what, bullet=mark))
+            out += [self.paragraph(p, rest_style, where=block.where, what=what) for p in more]
+        return out
+
+    def agreements(self, block: m.Agreements) -> list[Flowable]:
+        what = describe(block)
+        count = len(block.agreements)
+        marks = [f"{i}." for i in range(1, count + 1)] if block.numbered else [""]
+        title_style, text_style = self._indented(marks)
+        bold = self.fonts.name(bold=True)
+        title_style = ParagraphStyle(
+            "agreement-title",
+            parent=title_style,
+            fontName=bold,
+            bulletFontName=bold,
+            spaceAfter=self.styles.leading * 0.1,
+        )
+        if not block.numbered:
+            title_style.leftIndent = text_style.leftIndent = 0
+        # A title without text keeps the space an agreement's text would leave.
+        alone_style = ParagraphStyle(
+            "agreement-alone", parent=title_style, spaceAfter=text_style.spaceAfter
+        )
+        out: list[Flowable] = []
+        for i, agreement in enumerate(block.agreements):
+            mark = marks[i] if block.numbered else None
+            texts = (
+                self.paragraphs(agreement.text, text_style, where=block.where, what=what)
+                if agreement.text
+                else []
+            )
+            style = title_style if texts else alone_style
+            title = self.paragraph(
+                agreement.title, style, where=block.where, what=what, bullet=mark
+            )
+            title.keepWithNext = int(bool(texts))
+            out += [title, *texts]
+        return out
+
+    def affirmations(self, block: m.Affirmations) -> list[Flowable]:
+        what = describe(block)
+        spec = block.affirmations
+        before, after = spec.pattern.split("{}")
+        bold, italic = self.fonts.style_of(self.styles.affirmation.fontName)
+        out: list[Flowable] = []
+        for item in spec.items:
+            # The item is what changes from line to line: set it in bold.
+            items = [
+                *runs(before, bold=bold, italic=italic),
+                *runs(item, bold=True, italic=italic),
+                *runs(after, bold=bold, italic=italic),
+            ]
+            self.fonts.check(items, where=block.where, what=what)
+            out.append(Paragraph(to_xml(items), self.styles.affirmation))
+        if spec.continue_ is not None:
+            text = spec.continue_.prompt or self.labels["continue-prompt"]
+            prompt = self.paragraph(text, self.styles.prompt, where=block.where, what=what)
+            if spec.continue_.lines:
+                out.append(WriteIn(prompt, spec.continue_.lines, WRITE_IN_PITCH))
+            else:
+                out[-1].keepWithNext = 1
+                out.append(prompt)
+        return out
+
+    def resources(self, block: m.Resources) -> list[Flowable]:
+        what = describe(block)
+        out = self._title(block.title, block)
+        s = self.styles
+        for resource in block.resources:
+            kind = self.labels.kind(resource.kind)
+            parts: list[Flowable] = [
+                self.paragraph(kind.upper(), s.kind, where=block.where, what=what, markup=False),
+                self.paragraph(resource.title, s.resource_title, where=block.where, what=what),
+            ]
+            meta = " \u00b7 ".join(
+                str(x) for x in (resource.by, resource.year, resource.length) if x
+            )
+            if meta:
+                parts.append(self.paragraph(meta, s.meta, where=block.where, what=what))
+            if resource.note:
+                parts += self.paragraphs(resource.note, s.body, where=block.where, what=what)
+            if resource.link:
+                parts.append(self._link_row(resource.link, block.where, what))
+            # An entry stays on one page: its parts keep with the next (not KeepTogether,
+            # which would also part it from a heading above).
+            for part in parts[:-1]:
+                part.keepWithNext = 1
+            parts[-1].spaceAfter = s.leading
+            out += parts
+        return out
+
+    def _link_row(self, link: str, where: Location | None, what: str) -> Flowable:
+        s = self.styles
+        width = self.geometry.frame_width
+        code = qr_code(link, max_size=width * 0.4, font=s.url.fontName)
+        shown = link.removeprefix("mailto:")
+        self.fonts.check([Run(shown)], where=where, what=what)
+        url = Paragraph(to_xml([Run(shown, href=link)]), s.url)
+        table = Table(
+            [[code, url]],
+            colWidths=[code.width, width - code.width],
+            style=TableStyle(
+                [
+                    # Table's own default font is Helvetica, set even for cells of flowables.
+                    ("FONTNAME", (0, 0), (-1, -1), s.url.fontName),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("LEFTPADDING", (1, 0), (1, 0), s.size * 0.6),
+                ]
+            ),
+            hAlign="LEFT",
+        )
+        return table
+
+    def quote(self, block: m.Quote) -> list[Flowable]:
+        what = describe(block)
+        text = block.quote.text
+        # Typographic quotation marks, unless the writer put some in.
+        if text[0] not in "\"'\u201c\u2018\u00ab\u201e":
+            text = f"\u201c{text}\u201d"
+        quote = self.paragraph(text, self.styles.quote, where=block.where, what=what)
+        if not block.quote.by:
+            quote.keepWithNext = 0
+            return [quote]
+        by = self.paragraph(
+            f"\u2014 {block.quote.by}", self.styles.quote_by, where=block.where, what=what
+        )
+        return [quote, by]
+
+    def image(self, block: m.Image) -> list[Flowable]:
+        spec = block.image
+        g = self.geometry
+        width = spec.width * g.frame_width
+        prepared = self.images.get(spec.src, max_width=width, where=block.where)
+        height = width * prepared.aspect
+        limit = g.frame_height * _PICTURE_MAX_HEIGHT
+        if height > limit:
+            width, height = limit / prepared.aspect, limit
+            self.notes.append(
+                f"image {spec.src!r} is printed smaller than asked so that it fits on a page"
+            )
+        picture = Picture(prepared.data, width, height)
+        if not spec.caption:
+            picture.spaceAfter = self.styles.body.spaceAfter
+            return [picture]
+        picture.keepWithNext = 1
+        caption = self.paragraph(
+            spec.caption, self.styles.caption, where=block.where, what=describe(block)
+        )
+        return [picture, caption]
+
+    # --- covers ---------------------------------------------------------------------
+
+    def cover(self) -> FullPage:
+        pub, s, g = self.pub, self.styles, self.geometry
+        where = pub.cover.where if pub.cover else None
+        width, height = g.width - 2 * g.inner, g.height - 2 * g.top
+        picture = None
+        if pub.cover and pub.cover.image:
+            prepared = self.images.get(pub.cover.image, max_width=width, where=where)
+            picture = Picture(prepared.data, width, width * prepared.aspect)
+        footer = pub.cover.footer if pub.cover else None
+        bottom: list[Flowable] = []
+        if footer:
+            bottom.append(self.paragraph(footer, s.cover_footer, where=where, what="the cover"))
+        outline = OutlineMark(self.labels["cover"], 0, "cover")
+        self.check(self.labels["cover"], where=where, what="the outline")
+        # A long title gets smaller until title, subtitle and footer fill at most 60% of
+        # the page; the picture takes what is left.
+        for factor in (1.0, 0.85, 0.7, 0.6, 0.5):
+            title_style = ParagraphStyle(
+                "cover-title",
+                parent=s.cover_title,
+                fontSize=s.cover_title.fontSize * factor,
+                leading=s.cover_title.leading * factor,
+            )
+            top: list[Flowable] = [
+                outline,
+                self.paragraph(pub.cover_title, title_style, where=where, what="the cover title"),
+            ]
+            if pub.cover_subtitle:
+                top.append(
+                    self.paragraph(
+                        pub.cover_subtitle, s.cover_subtitle, where=where, what="the cover"
+                    )
+                )
+            page = FullPage(top, bottom, None, gap=s.leading)
+            if page.needed(width) <= 0.6 * height:
+                break
+        room = height - page.needed(width) - 2 * s.leading
+        if picture and room > 0:
+            scale = min(1.0, room / picture.draw_height)
+            picture.draw_width *= scale
+            picture.draw_height *= scale
+            page.middle = picture
+        elif picture:
+            raise TypesetError(
+                "the cover title and subtitle leave no room for the cover image",
+                where=where,
+                hint="shorten the title or leave the image out",
+            )
+        return page
+
+    def back(self, back: m.Back) -> FullPage:
+        s, g = self.styles, self.geometry
+        width, height = g.width - 2 * g.inner, g.height - 2 * g.top
+        what = "the back cover"
+        top: list[Flowable] = [OutlineMark(self.labels["back-cover"], 0, "back-cover")]
+        self.check(self.labels["back-cover"], where=back.where, what="the outline")
+        if back.text:
+            top += self.paragraphs(back.text, s.back_text, where=back.where, what=what)
+        bottom: list[Flowable] = []
+        if back.contact:
+            label = self.labels["contact"]
+            self.check(label, where=back.where, what=what)
+            bottom.append(Paragraph(to_xml([Run(label)]), s.back_label))
+            bottom += self.paragraphs(back.contact, s.back_text, where=back.where, what=what)
+        if back.license:
+            bottom.append(self.paragraph(back.license, s.back_small, where=back.where, what=what))
+        page = FullPage(top, bottom, gap=s.leading)
+        if page.needed(width) > height:
+            raise TypesetError(
+                "the back cover does not fit on one page",
+                where=back.where,
+                hint="shorten its text, or move some of it into the blocks",
+            )
+        return page
+
+
+def describe(block: m.Located) -> str:
+    """A block as the user would point at it: its kind and its first words."""
+    kind = m.block_kind(block) or "block"
+    first = {
+        m.Heading: lambda b: b.heading,
+        m.Text: lambda b: b.text,
+        m.ListBlock: lambda b: b.title or b.items[0],
+        m.Agreements: lambda b: b.agreements[0].title,
+        m.Affirmations: lambda b: b.affirmations.pattern,
+        m.Resources: lambda b: b.title or b.resources[0].title,
+        m.Quote: lambda b: b.quote.text,
+        m.Image: lambda b: b.image.src,
+    }.get(type(block))
+    if first is None:
+        return f"the {kind} block"
+    words = " ".join(first(block).split())
+    if len(words) > 40:
+        words = words[:39].rstrip() + "\u2026"
+    return f'the {kind} block "{words}"'

@@ -1,0 +1,166 @@
+"""The build: fonts, labels and hyphenation for the publication's language, then one layout
+per type size until the content fits the pages it may use."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from zinekit.content import model as m
+from zinekit.typeset import (
+    MIN_FONT_SIZE,
+    CapacityError,
+    TypesetError,
+    TypesetResult,
+)
+from zinekit.typeset.blocks import Story, describe
+from zinekit.typeset.fonts import FontSet, load_fonts
+from zinekit.typeset.geometry import default_font_size, page_geometry
+from zinekit.typeset.hyphenate import hyphenator
+from zinekit.typeset.i18n import labels
+from zinekit.typeset.images import ImageStore
+from zinekit.typeset.markup import Run
+from zinekit.typeset.pages import ZineDoc
+from zinekit.typeset.styles import make_styles
+from zinekit.units import to_mm
+
+# Each shrinking step takes this much off the body size.
+_SHRINK_STEP = 0.5
+
+
+@dataclass
+class _Attempt:
+    pdf: bytes
+    doc: ZineDoc
+    size: float
+    notes: list[str]
+
+
+def build(
+    pub: m.Publication,
+    *,
+    base_dir: Path,
+    page_size: tuple[float, float],
+    binding: Literal["saddle", "none"],
+    max_pages: int | None,
+    shrink: bool,
+) -> TypesetResult:
+    """See `zinekit.typeset.typeset`."""
+    fonts = load_fonts(pub.fonts, base_dir)
+    # The hyphen reportlab adds at a break, and page numbers, are drawn in every document.
+    fonts.check([Run("-0123456789")], where=None, what="the hyphen and page numbers")
+    images = ImageStore(base_dir)
+    start = default_font_size(page_size)
+    sizes = [start]
+    while shrink and max_pages and sizes[-1] > MIN_FONT_SIZE:
+        sizes.append(max(MIN_FONT_SIZE, sizes[-1] - _SHRINK_STEP))
+    attempt = None
+    for size in sizes:
+        attempt = _layout(pub, fonts, images, size, page_size, binding, max_pages)
+        if max_pages is None or attempt.doc.page <= max_pages:
+            break
+    else:
+        assert attempt is not None
+        raise _overflow(pub, attempt, max_pages or 0, shrunk=len(sizes) > 1)
+    notes = attempt.notes
+    if attempt.size < start:
+        notes.append(
+            f"type set at {attempt.size:g} pt instead of {start:g} pt so that the content"
+            f" fits on {max_pages} pages"
+        )
+    return TypesetResult(attempt.pdf, attempt.doc.page, attempt.size, tuple(notes))
+
+
+def _layout(
+    pub: m.Publication,
+    fonts: FontSet,
+    images: ImageStore,
+    size: float,
+    page_size: tuple[float, float],
+    binding: str,
+    max_pages: int | None,
+) -> _Attempt:
+    saddle = binding == "saddle"
+    # The text width does not depend on the page-number size: margins first, then styles.
+    measure = page_geometry(page_size, saddle=saddle, folio_size=None).frame_width
+    styles = make_styles(fonts, size, hyphenator(pub.lang), measure)
+    geometry = page_geometry(
+        page_size, saddle=saddle, folio_size=styles.folio_size if pub.page_numbers else None
+    )
+    story = Story(
+        pub,
+        fonts=fonts,
+        styles=styles,
+        labels=labels(pub.lang),
+        geometry=geometry,
+        images=images,
+        last_page=max_pages,
+        pad_multiple=4 if saddle else None,
+    )
+    flowables = story.build()
+    out = io.BytesIO()
+    doc = ZineDoc(
+        out,
+        geometry=geometry,
+        folio=(fonts.name(), styles.folio_size) if pub.page_numbers else None,
+        centred_folio=not saddle,
+        font=fonts.name(),
+        font_size=size,
+        meta={
+            "title": pub.title,
+            "author": pub.author,
+            "subject": pub.subtitle,
+            "lang": pub.lang,
+        },
+    )
+    try:
+        doc.build(flowables)
+    except LayoutError as exc:
+        raise _too_large(pub, doc, exc) from None
+    notes = story.notes
+    if doc.blanks:
+        pages = "page" if doc.blanks == 1 else "pages"
+        notes.append(
+            f"{doc.blanks} blank {pages} added before the back cover so that it is the last page"
+        )
+    return _Attempt(out.getvalue(), doc, size, notes)
+
+
+def _too_large(pub: m.Publication, doc: ZineDoc, exc: LayoutError) -> TypesetError:
+    block = pub.blocks[doc.current_block] if doc.current_block is not None else None
+    what = describe(block) if block else "the content"
+    return TypesetError(
+        f"{what} does not fit on a page even by itself ({exc})",
+        where=block.where if block else None,
+        hint="make the image smaller or split the text",
+    )
+
+
+def _overflow(
+    pub: m.Publication, attempt: _Attempt, max_pages: int, *, shrunk: bool
+) -> CapacityError:
+    doc = attempt.doc
+    over = doc.page - max_pages
+    # The last page belongs to the back cover when there is one.
+    body_limit = max_pages - (1 if pub.back else 0)
+    late = sorted(page for page in doc.first_block if page > body_limit)
+    index = doc.first_block[late[0]] if late else None
+    block = pub.blocks[index] if index is not None else None
+    height = sum(doc.used[page] for page in late)
+    pages = "page" if over == 1 else "pages"
+    message = (
+        f"the content needs {doc.page} pages but the layout holds {max_pages}:"
+        f" {over} {pages} (about {to_mm(height):.0f} mm of text) too many"
+    )
+    if block is not None:
+        message += f", from {describe(block)} on"
+    if shrunk:
+        message += f", even with the type at {attempt.size:g} pt"
+    hint = "shorten the content or choose a layout with more pages"
+    if not shrunk:
+        hint += ", or let zinekit shrink the type (down to 7 pt)"
+    return CapacityError(message, pages_over=over, where=block.where if block else None, hint=hint)

@@ -1,0 +1,241 @@
+"""The flowables reportlab lacks: ruled lines to write on, a QR code of a size that scans,
+pictures from prepared bytes, whole-page covers, and the zero-size marks that carry block
+bookkeeping and the PDF outline through the layout."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.flowables import _listWrapOn
+
+from zinekit.typeset.styles import RULE_GREY
+from zinekit.units import mm
+
+RULE_WIDTH = 0.4  # points: clear on a photocopy, light under handwriting
+# A QR code's dark area is never smaller than this, nor are its modules finer than
+# _QR_MODULE: a phone held over a photocopy still reads it.
+QR_MIN = mm(15)
+_QR_MODULE = mm(0.5)
+_QR_QUIET = 4  # modules of white border, as the standard asks
+
+
+class BlockMark(Flowable):
+    """Zero-size: the content block `index` starts here (see pages.ZineDoc.afterFlowable)."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class OutlineMark(Flowable):
+    """Zero-size: an outline entry (bookmark) pointing here, placed just above a heading."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, title: str, level: int, key: str) -> None:
+        super().__init__()
+        self.title, self.level, self.key = title, level, key
+        self.keepWithNext = 1
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+
+
+class PadBeforeBack(Flowable):
+    """Zero-size: replaced by blank pages so that the back cover lands on the last page
+    (see pages.ZineDoc.filterFlowables)."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, last_page: int | None, multiple: int | None) -> None:
+        super().__init__()
+        self.last_page, self.multiple = last_page, multiple
+
+    def blanks(self, current_page: int) -> int:
+        """Blank pages needed after `current_page` so that the next page is the last."""
+        back = current_page + 1
+        if self.last_page is not None:
+            return max(0, self.last_page - back)
+        if self.multiple:
+            return -back % self.multiple
+        return 0
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class KeepWithFirst(KeepTogether):
+    """reportlab's keepWithNext group, but a heading needs only the first lines of what
+    follows on its page, not all of it: a long paragraph after a heading splits instead of
+    leaving half a page empty. Falls back to keeping the group whole."""
+
+    def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (avail_w, avail_h):
+            self.wrap(avail_w, avail_h)
+        *heads, last = self._content
+        if heads and avail_h < self._H:
+            _, used = _listWrapOn(heads, avail_w, self.canv)
+            room = avail_h - used - max(heads[-1].getSpaceAfter(), last.getSpaceBefore())
+            if room > 0:
+                last.wrapOn(self.canv, avail_w, room)
+                parts = last.splitOn(self.canv, avail_w, room)
+                if (
+                    len(parts) >= 2
+                    and not isinstance(parts[0], ActionFlowable)
+                    and 0 < parts[0].wrapOn(self.canv, avail_w, room)[1] <= room
+                ):
+                    return [*heads, *parts]
+        return super().split(avail_w, avail_h)
+
+
+class WriteIn(Flowable):
+    """A prompt and `lines` ruled lines to write on by hand. Splits between lines, but the
+    prompt never goes without at least two of its lines (or all, if fewer)."""
+
+    def __init__(self, prompt: Paragraph | None, lines: int, pitch: float) -> None:
+        super().__init__()
+        self.prompt, self.lines, self.pitch = prompt, lines, pitch
+        self._prompt_h = 0.0
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width = aW
+        self._prompt_h = self.prompt.wrap(aW, aH)[1] if self.prompt else 0.0
+        self.height = self._prompt_h + self.lines * self.pitch
+        return aW, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's name)
+        return self.prompt.getSpaceBefore() if self.prompt else 0.0
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        self.wrap(aW, aH)
+        fit = int((aH - self._prompt_h) / self.pitch + 1e-6)
+        need = min(self.lines, 2) if self.prompt else 1
+        if fit < need or fit >= self.lines:
+            return []
+        return [
+            WriteIn(self.prompt, fit, self.pitch),
+            WriteIn(None, self.lines - fit, self.pitch),
+        ]
+
+    def draw(self) -> None:
+        canv = self.canv
+        if self.prompt:
+            self.prompt.drawOn(canv, 0, self.height - self._prompt_h)
+        canv.saveState()
+        canv.setStrokeColor(RULE_GREY)
+        canv.setLineWidth(RULE_WIDTH)
+        for i in range(1, self.lines + 1):
+            y = self.height - self._prompt_h - i * self.pitch
+            canv.line(0, y, self.width, y)
+        canv.restoreState()
+
+
+def qr_code(value: str, max_size: float, font: str) -> Drawing:
+    """A QR code (error correction M) drawn by reportlab's widget, its quiet zone included;
+    the dark area is at least 15 mm wide. `font` is a registered font name."""
+    widget = QrCodeWidget(value, barLevel="M", barBorder=_QR_QUIET)
+    widget.qr.make()
+    modules = widget.qr.getModuleCount()
+    dark = max(QR_MIN, min(modules * _QR_MODULE, max_size * modules / (modules + 2 * _QR_QUIET)))
+    size = dark * (modules + 2 * _QR_QUIET) / modules
+    widget.barWidth = widget.barHeight = size
+    drawing = Drawing(size, size)
+    # The renderer sets this font before drawing anything; its default is Helvetica.
+    drawing.initialFontName = font
+    drawing.add(widget)
+    return drawing
+
+
+class Picture(Flowable):
+    """An image from prepared bytes (JPEG or PNG), drawn at a fixed size, centred."""
+
+    def __init__(self, data: bytes, width: float, height: float) -> None:
+        super().__init__()
+        self.data, self.draw_width, self.draw_height = data, width, height
+        self.hAlign = "CENTER"
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return self.draw_width, self.draw_height
+
+    def draw(self) -> None:
+        reader = ImageReader(io.BytesIO(self.data))
+        self.canv.drawImage(reader, 0, 0, self.draw_width, self.draw_height, mask="auto")
+
+
+class FullPage(Flowable):
+    """A page laid out as a whole (front or back cover): `top` flowables from the top
+    down, `bottom` ones at the foot, `middle` (a picture) centred in the space between."""
+
+    def __init__(
+        self,
+        top: Sequence[Flowable],
+        bottom: Sequence[Flowable],
+        middle: Picture | None = None,
+        gap: float = 0.0,
+    ) -> None:
+        super().__init__()
+        self.top, self.bottom, self.middle, self.gap = list(top), list(bottom), middle, gap
+
+    def needed(self, aW: float) -> float:
+        """The height everything takes at width `aW`, gaps included."""
+        height = _stack_height(self.top, aW) + _stack_height(self.bottom, aW)
+        if self.middle:
+            height += self.middle.draw_height + 2 * self.gap
+        elif self.top and self.bottom:
+            height += self.gap
+        return height
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width, self.height = aW, aH
+        return aW, aH
+
+    def draw(self) -> None:
+        top_h = _stack_height(self.top, self.width)
+        bottom_h = _stack_height(self.bottom, self.width)
+        _draw_stack(self.canv, self.top, self.width, self.height)
+        _draw_stack(self.canv, self.bottom, self.width, bottom_h)
+        if self.middle:
+            low, high = bottom_h + self.gap, self.height - top_h - self.gap
+            x = (self.width - self.middle.draw_width) / 2
+            self.middle.drawOn(self.canv, x, low + (high - low - self.middle.draw_height) / 2)
+
+
+def _stack_height(flowables: Sequence[Flowable], width: float) -> float:
+    total = 0.0
+    for i, flowable in enumerate(flowables):
+        total += flowable.wrap(width, 1e6)[1]
+        if i:
+            total += max(flowables[i - 1].getSpaceAfter(), flowable.getSpaceBefore())
+    return total
+
+
+def _draw_stack(canv: Canvas, flowables: Sequence[Flowable], width: float, top: float) -> None:
+    y = top
+    for i, flowable in enumerate(flowables):
+        if i:
+            y -= max(flowables[i - 1].getSpaceAfter(), flowable.getSpaceBefore())
+        _, h = flowable.wrap(width, 1e6)
+        y -= h
+        flowable.drawOn(canv, 0, y)

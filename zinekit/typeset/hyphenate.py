@@ -1,0 +1,98 @@
+"""Where a word may break at a line end: pyphen's patterns, corrected by an exception list
+(assets/hyphenation/<lang>.txt) and, for Indonesian, by syllable rules the patterns miss.
+
+The hyphenator is a callable that reportlab's ParagraphStyle.hyphenationLang accepts: given
+a word it yields (head, tail) pairs, longest head first, as pyphen's `iterate` does.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyphen
+
+from zinekit.data import data_dir
+
+# pyphen's own dictionary names for the languages zinekit writes.
+_PYPHEN_LANG = {"id": "id_ID", "en": "en_US"}
+
+# No break leaves fewer letters than this on either side.
+_MIN_LEFT = 2
+_MIN_RIGHT = 2
+
+_VOWELS = frozenset("aeiouAEIOU")
+# Indonesian letters pairs that spell one sound (ng, ny, sy, kh) or a diphthong (ai, au,
+# oi, ei): a break inside one is always wrong, and pyphen's Indonesian patterns make it
+# (de-ng-an, dimula-inya).
+_ID_UNBREAKABLE = frozenset({"ng", "ny", "sy", "kh", "ai", "au", "oi", "ei"})
+# Endings written onto a word (dengannya, ambillah, bukumu): the stem breaks as the stem does.
+_ID_CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
+
+
+def load_exceptions(path: Path) -> dict[str, tuple[int, ...]]:
+    """Read an exception list: one word a line, hyphens where it may break, # comments.
+
+    A word written without hyphens never breaks. Keys are lower case.
+    """
+    table: dict[str, tuple[int, ...]] = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = line.split("-")
+        cuts, at = [], 0
+        for part in parts[:-1]:
+            at += len(part)
+            cuts.append(at)
+        table["".join(parts).lower()] = tuple(cuts)
+    return table
+
+
+class Hyphenator:
+    """Break points for one language; call it with a word for reportlab."""
+
+    def __init__(self, lang: str, exceptions: dict[str, tuple[int, ...]]) -> None:
+        self.lang = lang
+        self.exceptions = exceptions
+        self._pyphen = pyphen.Pyphen(lang=_PYPHEN_LANG[lang], left=_MIN_LEFT, right=_MIN_RIGHT)
+
+    def positions(self, word: str) -> list[int]:
+        """Indices in `word` before which a break is allowed, ascending."""
+        cuts = self._listed(word.lower())
+        if cuts is None:
+            cuts = [int(p) for p in self._pyphen.positions(word)]
+            if self.lang == "id":
+                cuts = [p for p in cuts if _indonesian_break_ok(word, p)]
+        return [p for p in cuts if _MIN_LEFT <= p <= len(word) - _MIN_RIGHT]
+
+    def _listed(self, lower: str) -> list[int] | None:
+        if lower in self.exceptions:
+            return list(self.exceptions[lower])
+        if self.lang == "id":
+            for clitic in _ID_CLITICS:
+                stem = lower[: -len(clitic)]
+                if lower.endswith(clitic) and stem in self.exceptions:
+                    return [*self.exceptions[stem], len(stem)]
+        return None
+
+    def __call__(self, word: str) -> Iterator[tuple[str, str]]:
+        for p in reversed(self.positions(word)):
+            yield word[:p], word[p:]
+
+
+def _indonesian_break_ok(word: str, p: int) -> bool:
+    before, after = word[p - 1], word[p]
+    # A single consonant before a vowel starts that vowel's syllable (ke-se-ha-tan,
+    # men-de-ngar-kan); the patterns often break before the vowel instead (mendeng-arkan).
+    if after in _VOWELS and before.isalpha() and before not in _VOWELS:
+        return False
+    return (before + after).lower() not in _ID_UNBREAKABLE
+
+
+@functools.cache
+def hyphenator(lang: str) -> Hyphenator:
+    """The hyphenator for "id" or "en", with its exception list."""
+    path = data_dir("assets") / "hyphenation" / f"{lang}.txt"
+    return Hyphenator(lang, load_exceptions(path))

@@ -1,0 +1,94 @@
+"""Images for the page: read with Pillow (any format it reads), turned upright from EXIF,
+flattened onto white, reduced to 300 dpi at the printed size, and kept as JPEG or PNG
+bytes. Prepared once per typeset call, reused by every fitting attempt."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from zinekit.errors import Location
+from zinekit.typeset import ImageError
+
+# More pixels than this per inch at the printed size only make the PDF heavier.
+_DPI = 300
+
+
+@dataclass(frozen=True)
+class Prepared:
+    data: bytes
+    width: int  # pixels
+    height: int
+
+    @property
+    def aspect(self) -> float:
+        """Height over width."""
+        return self.height / self.width
+
+
+class ImageStore:
+    """Prepared images by path, for one typeset call."""
+
+    def __init__(self, base_dir: Path) -> None:
+        self.base_dir = base_dir
+        self._cache: dict[tuple[Path, int], Prepared] = {}
+
+    def get(self, src: str, *, max_width: float, where: Location | None) -> Prepared:
+        """The image `src` (relative to the content file), for printing at most `max_width`
+        points wide."""
+        path = (self.base_dir / src).resolve()
+        pixels = max(1, round(max_width / 72 * _DPI))
+        key = (path, pixels)
+        if key not in self._cache:
+            self._cache[key] = _prepare(path, src, pixels, where)
+        return self._cache[key]
+
+
+def _prepare(path: Path, src: str, pixels: int, where: Location | None) -> Prepared:
+    if not path.is_file():
+        raise ImageError(
+            f"image file {src!r} not found",
+            where=where,
+            hint="image paths are relative to the content file",
+        )
+    try:
+        with Image.open(path) as opened:
+            was_jpeg = opened.format == "JPEG"
+            image = ImageOps.exif_transpose(opened)
+            image.load()
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        raise ImageError(
+            f"cannot read image {src!r}: {exc}",
+            where=where,
+            hint="use a JPEG or PNG file",
+        ) from None
+    image = _flatten(image)
+    if image.width > pixels:
+        height = max(1, round(image.height * pixels / image.width))
+        image = image.resize((pixels, height), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    if was_jpeg:
+        image.save(out, "JPEG", quality=90)
+    else:
+        image.save(out, "PNG")
+    return Prepared(out.getvalue(), image.width, image.height)
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    # Transparency prints as paper white; palettes, 1-bit and 16-bit modes become plain
+    # grey or RGB, which reportlab embeds as they are.
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(white, rgba).convert("RGB")
+    if image.mode in ("L", "RGB"):
+        return image
+    if image.mode.startswith("I"):
+        # 16-bit grey: keep the high byte, or every mid tone would print white.
+        return image.convert("I").point(lambda v: v / 256).convert("L")
+    if image.mode in ("1", "F"):
+        return image.convert("L")
+    return image.convert("RGB")

@@ -1,0 +1,122 @@
+"""The document template: page templates (cover, left and right body pages, blank, back
+cover), page numbers, and the bookkeeping that says which content block each page starts
+with, so that a page-capacity error can name the block that runs over."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus.doctemplate import ActionFlowable, NextPageTemplate
+
+from zinekit.typeset.flowables import BlockMark, KeepWithFirst, PadBeforeBack
+from zinekit.typeset.geometry import Geometry
+
+# Body pages alternate, starting with page 2 (a left-hand page): the cover is page 1.
+BODY_TEMPLATES = ["left", "right"]
+
+
+class ZineDoc(BaseDocTemplate):
+    """One build of the publication; after `build`, `page` is the page count."""
+
+    keepTogetherClass = KeepWithFirst
+
+    def __init__(
+        self,
+        out: IO[bytes],
+        *,
+        geometry: Geometry,
+        folio: tuple[str, float] | None,
+        centred_folio: bool,
+        font: str,
+        font_size: float,
+        meta: dict[str, str | None],
+    ) -> None:
+        g = geometry
+        super().__init__(
+            out,
+            pagesize=(g.width, g.height),
+            initialFontName=font,  # else every page names Helvetica in its resources
+            initialFontSize=font_size,
+            creator="zinekit",
+            title=meta["title"] or "",
+            author=meta["author"] or "",
+            subject=meta["subject"] or "",
+            lang=meta["lang"],
+        )
+        self.geometry = g
+        self.folio = folio
+        self.centred_folio = centred_folio
+        # Blank pages before a back cover are intended, not a layout loop.
+        self._emptyPagesAllowed = 10_000
+        self.blanks = 0  # blank pages added before the back cover
+        self.current_block: int | None = None
+        self.first_block: dict[int, int | None] = {}  # page -> block it begins with
+        self.used: dict[int, float] = {}  # page -> height of text on it, points
+        whole = _frame(g.inner, g.top, g.width - 2 * g.inner, g.height - 2 * g.top)
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [whole], onPage=_show_outline),
+                PageTemplate("left", [self._body_frame(2)], onPage=self._page_number),
+                PageTemplate("right", [self._body_frame(1)], onPage=self._page_number),
+                PageTemplate("blank", [_frame(*_frame_box(whole))]),
+                PageTemplate("back", [_frame(*_frame_box(whole))]),
+            ]
+        )
+
+    def _body_frame(self, page: int) -> Frame:
+        g = self.geometry
+        return _frame(g.frame_x(page), g.bottom, g.frame_width, g.frame_height)
+
+    def _page_number(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        if not self.folio:
+            return
+        font, size = self.folio
+        x = self.geometry.folio_x(self.page, self.centred_folio)
+        y = self.geometry.folio_y
+        canv.saveState()
+        canv.setFont(font, size)
+        text = str(self.page)
+        if self.centred_folio:
+            canv.drawCentredString(x, y, text)
+        elif self.page % 2:
+            canv.drawRightString(x, y, text)
+        else:
+            canv.drawString(x, y, text)
+        canv.restoreState()
+
+    def filterFlowables(self, flowables: list[Flowable]) -> None:  # noqa: N802
+        # The number of blank pages before the back cover is known only here, once the
+        # last body page is set.
+        if flowables and isinstance(flowables[0], PadBeforeBack):
+            self.blanks = flowables[0].blanks(self.page)
+            breaks = [PageBreak() for _ in range(self.blanks)]
+            flowables[0:1] = [NextPageTemplate("blank"), *breaks]
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
+        if isinstance(flowable, BlockMark):
+            self.current_block = flowable.index
+            return
+        frame = getattr(self, "frame", None)
+        if (
+            getattr(flowable, "_ZEROSIZE", False)
+            or isinstance(flowable, ActionFlowable)
+            or not frame
+        ):
+            return
+        self.first_block.setdefault(self.page, self.current_block)
+        self.used[self.page] = frame._y2 - frame._topPadding - frame._y
+
+
+def _frame(x: float, y: float, width: float, height: float) -> Frame:
+    # reportlab pads frames by 6 pt on every side; the margins already include the room.
+    return Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+
+def _frame_box(frame: Frame) -> tuple[float, float, float, float]:
+    return frame._x1, frame._y1, frame._width, frame._height
+
+
+def _show_outline(canv: Canvas, doc: BaseDocTemplate) -> None:
+    canv.showOutline()

@@ -1,0 +1,190 @@
+"""Paragraph styles for one body size: every size, leading and space is a multiple of it,
+so shrinking to fit scales the whole page evenly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, black
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from zinekit.typeset.fonts import FontSet
+from zinekit.typeset.hyphenate import Hyphenator
+
+GREY = Color(0.35, 0.35, 0.35)
+# Lines to write on: light enough to write over, dark enough to survive a photocopier.
+RULE_GREY = Color(0.7, 0.7, 0.7)
+
+# Justify body text only in columns at least this many ems wide (A5: about 33, an A7
+# panel: about 23).
+_JUSTIFY_EMS = 28
+
+# Secondary text (captions, labels, page numbers) never gets smaller than this.
+_SMALLEST = 6.0
+
+
+@dataclass(frozen=True)
+class Styles:
+    size: float
+    leading: float
+    body: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    title: ParagraphStyle  # above a list or a resource list
+    item: ParagraphStyle  # list items and agreements; indents are set per list
+    agreement_text: ParagraphStyle
+    affirmation: ParagraphStyle
+    prompt: ParagraphStyle
+    kind: ParagraphStyle
+    resource_title: ParagraphStyle
+    meta: ParagraphStyle
+    url: ParagraphStyle
+    quote: ParagraphStyle
+    quote_by: ParagraphStyle
+    caption: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_subtitle: ParagraphStyle
+    cover_footer: ParagraphStyle
+    back_text: ParagraphStyle
+    back_label: ParagraphStyle
+    back_small: ParagraphStyle
+    folio_size: float
+
+
+def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator, measure: float) -> Styles:
+    """All styles for body size `size` (points) and text width `measure` (points)."""
+    leading = round(size * 1.38, 2)
+    small = max(size * 0.85, _SMALLEST)
+    regular, bold, italic = fonts.name(), fonts.name(bold=True), fonts.name(italic=True)
+    base = ParagraphStyle(
+        "body",
+        fontName=regular,
+        bulletFontName=regular,
+        fontSize=size,
+        leading=leading,
+        bulletFontSize=size,
+        textColor=black,
+        # Justified lines in a narrow column open wide gaps between words.
+        alignment=TA_JUSTIFY if measure / size >= _JUSTIFY_EMS else TA_LEFT,
+        spaceAfter=leading * 0.55,
+        hyphenationLang=hyphenator,
+        # Break at a word's own hyphen (orang-orang) and inside long URLs.
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
+        splitLongWords=1,
+        # No single line of a paragraph alone at a page foot or head.
+        allowWidows=0,
+        allowOrphans=0,
+    )
+
+    def derive(name: str, **kw: object) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    def heading(name: str, factor: float, before: float) -> ParagraphStyle:
+        return derive(
+            name,
+            fontName=bold,
+            fontSize=size * factor,
+            leading=size * factor * 1.2,
+            alignment=TA_LEFT,
+            hyphenationLang="",
+            spaceBefore=leading * before,
+            spaceAfter=leading * 0.4,
+            keepWithNext=1,
+        )
+
+    quote_size = size * 1.4
+    return Styles(
+        size=size,
+        leading=leading,
+        body=base,
+        h1=heading("h1", 1.6, 1.1),
+        h2=heading("h2", 1.2, 0.8),
+        title=derive(
+            "title",
+            fontName=bold,
+            alignment=TA_LEFT,
+            hyphenationLang="",
+            spaceBefore=leading * 0.3,
+            spaceAfter=leading * 0.3,
+            keepWithNext=1,
+        ),
+        item=derive("item", spaceAfter=leading * 0.25, alignment=TA_LEFT),
+        agreement_text=derive("agreement-text", spaceAfter=leading * 0.45, alignment=TA_LEFT),
+        affirmation=derive(
+            "affirmation",
+            alignment=TA_LEFT,
+            hyphenationLang="",
+            spaceAfter=leading * 0.35,
+        ),
+        prompt=derive("prompt", fontName=italic, alignment=TA_LEFT, spaceBefore=leading * 0.5),
+        kind=derive(
+            "kind",
+            fontName=bold,
+            fontSize=small,
+            leading=small * 1.3,
+            textColor=GREY,
+            alignment=TA_LEFT,
+            spaceAfter=0,
+        ),
+        resource_title=derive("resource-title", fontName=bold, alignment=TA_LEFT, spaceAfter=0),
+        meta=derive(
+            "meta",
+            fontSize=small,
+            leading=small * 1.35,
+            alignment=TA_LEFT,
+            spaceAfter=leading * 0.2,
+        ),
+        url=derive(
+            "url",
+            fontSize=small,
+            leading=small * 1.3,
+            alignment=TA_LEFT,
+            hyphenationLang="",
+            spaceAfter=0,
+        ),
+        quote=derive(
+            "quote",
+            fontName=italic,
+            fontSize=quote_size,
+            leading=quote_size * 1.3,
+            alignment=TA_LEFT,
+            hyphenationLang="",
+            spaceBefore=leading * 0.6,
+            spaceAfter=leading * 0.25,
+            keepWithNext=1,
+        ),
+        quote_by=derive("quote-by", alignment=TA_RIGHT, spaceAfter=leading * 1.0),
+        caption=derive(
+            "caption",
+            fontName=italic,
+            fontSize=small,
+            leading=small * 1.3,
+            alignment=TA_LEFT,
+            spaceBefore=leading * 0.25,
+        ),
+        cover_title=derive(
+            "cover-title",
+            fontName=bold,
+            fontSize=size * 2.8,
+            leading=size * 2.8 * 1.1,
+            alignment=TA_LEFT,
+            hyphenationLang="",
+            spaceAfter=size,
+        ),
+        cover_subtitle=derive(
+            "cover-subtitle",
+            fontSize=size * 1.35,
+            leading=size * 1.35 * 1.3,
+            alignment=TA_LEFT,
+            hyphenationLang="",
+        ),
+        cover_footer=derive("cover-footer", fontSize=small, leading=small * 1.3, alignment=TA_LEFT),
+        back_text=derive("back-text", alignment=TA_LEFT),
+        back_label=derive("back-label", fontName=bold, alignment=TA_LEFT, spaceAfter=0),
+        back_small=derive(
+            "back-small", fontSize=small, leading=small * 1.3, alignment=TA_LEFT, spaceAfter=0
+        ),
+        folio_size=small,
+    )
