@@ -18,6 +18,7 @@ class ExitCode(enum.IntEnum):
     OK = 0
     INTERNAL = 1  # a bug in zinekit: rerun with --traceback and report it
     BAD_INPUT = 2  # bad input or usage: the user can fix it
+    CHECK_FAILED = 3  # the PDF was read but failed the preflight (`zinekit check`)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,87 @@
+"""Colours set and images drawn -> the `colour` check for black-only printing (--photocopy).
+
+Greys in DeviceGray (g/G), CMYK with only K, and 1-bit or grey images print the same on
+any device. RGB greys (r = g = b) look grey but a colour printer may mix them from colour
+inks: a warning. Any other colour, or an image in a colour space, fails.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from zinekit.check.report import Detail, Result, Status, pages_text, plural, worst
+from zinekit.check.spaces import is_grey
+from zinekit.check.walk import Drawing, Paint, Placement, unreadable
+
+NAME = "colour"
+
+
+def check_colour(drawings: list[Drawing]) -> Result:
+    findings: dict[tuple[Status, str], set[int]] = defaultdict(set)
+    # One line per kind of colour, with one example: a gradient drawn in a thousand RGB
+    # steps is one finding, not a thousand.
+    examples: dict[tuple[Status, str], set[str]] = defaultdict(set)
+    for number, drawing in enumerate(drawings, start=1):
+        for paint in drawing.paints:
+            found = _paint(paint)
+            if found is not None:
+                status, text, example = found
+                findings[(status, text)].add(number)
+                if example:
+                    examples[(status, text)].add(example)
+        for placement in drawing.images:
+            found = _image(placement)
+            if found is not None:
+                findings[found].add(number)
+    for problem, numbers in unreadable(drawings).items():
+        findings[(Status.WARN, f"{problem}: its colours are not checked")] = set(numbers)
+
+    if not findings:
+        return Result(NAME, Status.PASS, "black and grey only")
+    status = worst(s for s, _ in findings)
+    ordered = sorted(findings.items(), key=lambda item: (item[0][0] != Status.FAIL, min(item[1])))
+    details = tuple(
+        Detail(
+            f"{key[1]}{_example(examples[key])} on {pages_text(numbers)}", tuple(sorted(numbers))
+        )
+        for key, numbers in ordered
+    )
+    pages = {n for (s, _), numbers in findings.items() if s == status for n in numbers}
+    if status == Status.FAIL:
+        message = f"colour on {plural(len(pages), 'page')}: it would not print as it looks"
+    else:
+        message = f"{plural(len(pages), 'page')} may not print in black ink only"
+    return Result(NAME, status, message, details)
+
+
+def _example(examples: set[str]) -> str:
+    if not examples:
+        return ""
+    more = f" and {len(examples) - 1} more" if len(examples) > 1 else ""
+    return f" ({min(examples)}{more})"
+
+
+def _paint(paint: Paint) -> tuple[Status, str, str] | None:
+    if paint.operator == "sh" or not paint.values:
+        role = "shading"
+    else:
+        role = "fill" if paint.operator.islower() else "stroke"
+    example = " ".join([*(f"{v:g}" for v in paint.values), paint.operator])
+    grey = is_grey(paint.space, paint.values)
+    if grey and paint.space.family == "rgb":
+        return Status.WARN, f"{role} in RGB grey, not gray/K black", example
+    if grey:
+        return None
+    if grey is None:
+        return Status.WARN, f"{role} in {paint.space.name}: its colours could not be checked", ""
+    return Status.FAIL, f"{role} in {paint.space.name} colour", example
+
+
+def _image(placement: Placement) -> tuple[Status, str] | None:
+    space = placement.info.space
+    if placement.info.mask or space is None or space.neutral:
+        return None  # a stencil mask paints in the fill colour, checked where it is set
+    what = f"image {placement.name}"
+    if space.neutral is None and space.family == "other":
+        return Status.WARN, f"{what} in {space.name}: its colours could not be checked"
+    return Status.FAIL, f"{what} in {space.name} (convert it to greyscale)"

@@ -1,0 +1,50 @@
+"""The file itself -> the `structure` check (what pypdf had to repair) and the `qpdf` check
+(`qpdf --check`, when qpdf is installed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from zinekit.check.report import Detail, Result, Status, plural
+from zinekit.check.tools import run_tool, text_lines
+
+STRUCTURE, QPDF = "structure", "qpdf"
+_QPDF_SECONDS = 300
+# qpdf's closing lines repeat what its exit code says.
+_QPDF_VERDICTS = ("qpdf: operation succeeded with warnings", "qpdf: errors detected")
+
+
+def check_structure(repairs: list[str]) -> Result:
+    """`repairs`: what pypdf worked around while opening and reading the file."""
+    found = list(dict.fromkeys(" ".join(r.split()) for r in repairs if r.strip()))
+    if not found:
+        return Result(STRUCTURE, Status.PASS, "the file opens and reads without repairs")
+    return Result(
+        STRUCTURE,
+        Status.WARN,
+        f"the file is damaged: {plural(len(found), 'problem')} worked around on reading"
+        " (save or print it to a new PDF to be sure)",
+        tuple(Detail(text) for text in found),
+    )
+
+
+def check_qpdf(path: Path, password: str | None) -> Result:
+    target = str(path.resolve())
+    args = ["qpdf", "--check", target]
+    if password is not None:
+        # From standard input: a password on the command line shows in the process list.
+        args.insert(1, "--password-file=-")
+    run = run_tool(args, stdin=(password or "").encode(), timeout=_QPDF_SECONDS)
+    if isinstance(run, str):
+        return Result(QPDF, Status.SKIP, f"skipped: {run}")
+    lines = [
+        line.replace(f"{target}: ", "").replace(f"{target} ", "")
+        for line in text_lines(run.stderr) + text_lines(run.stdout)
+        if line.startswith(("WARNING:", "ERROR:", "qpdf:")) and line not in _QPDF_VERDICTS
+    ]
+    details = tuple(Detail(line) for line in dict.fromkeys(lines))
+    if run.returncode == 0:
+        return Result(QPDF, Status.PASS, "qpdf --check finds no problems")
+    if run.returncode == 3:
+        return Result(QPDF, Status.WARN, "qpdf --check finds problems it can work around", details)
+    return Result(QPDF, Status.FAIL, "qpdf --check finds errors", details)

@@ -1,0 +1,33 @@
+"""Running the optional outside tools (qpdf, Ghostscript) that deepen a check."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+
+def run_tool(
+    args: list[str], *, stdin: bytes | None = None, timeout: float
+) -> subprocess.CompletedProcess[bytes] | str:
+    """The finished run, or why there is none (not installed, too slow, cannot start).
+
+    The input file is passed by absolute path, so that a name starting with "-" is never
+    taken for an option.
+    """
+    program = shutil.which(args[0])
+    if program is None:
+        return f"{args[0]} is not installed"
+    try:
+        return subprocess.run(
+            [program, *args[1:]], input=stdin, capture_output=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return f"{args[0]} took longer than {timeout:.0f} s"
+    except OSError as exc:
+        return f"{args[0]} could not be started ({exc.strerror})"
+
+
+def text_lines(data: bytes) -> list[str]:
+    """A tool's output as printable lines, whatever its encoding."""
+    text = data.decode("utf-8", errors="replace")
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]

@@ -1,0 +1,55 @@
+"""`zinekit check`: a preflight of any PDF before it goes to print: one line per check,
+or JSON; exit 0 when nothing failed, 3 when something did, 2 when the PDF cannot be read."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zinekit.cli import app
+from zinekit.errors import ExitCode
+
+
+@app.command("check")
+def check_command(
+    input: Annotated[Path, typer.Argument(help="The PDF to check.", show_default=False)],
+    photocopy: Annotated[
+        bool,
+        typer.Option(
+            "--photocopy",
+            help="Also fail on colour: for printing or photocopying in black only"
+            " (uses Ghostscript's ink coverage when gs is installed).",
+        ),
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the report as one JSON object.")
+    ] = False,
+    layout: Annotated[
+        str | None,
+        typer.Option(
+            "--layout",
+            "-l",
+            help="Also check the page count and page size for this layout (a built-in"
+            " name, see `zinekit layouts`, or a layout file).",
+        ),
+    ] = None,
+    password: Annotated[
+        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
+    ] = None,
+) -> None:
+    """Preflight a PDF: structure, page boxes, fonts embedded, image resolution, and with
+    --photocopy black-only colour; exit 3 when a check fails."""
+    from zinekit.check import run_checks
+
+    report = run_checks(input, photocopy=photocopy, layout=layout, password=password)
+    if as_json:
+        print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(report.as_text())
+    if report.failed:
+        # typer.Exit is swallowed outside standalone mode; SystemExit reaches `main`.
+        sys.exit(ExitCode.CHECK_FAILED)
