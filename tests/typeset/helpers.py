@@ -29,7 +29,11 @@ LINE_END_HYPHEN = "\ufffe"
 
 
 def publication(blocks: list[Any], **fields: Any) -> Publication:
-    """A publication with these blocks; block i is located at line i + 1 of "zine.yaml"."""
+    """A publication with these blocks and a cover (page 1), unless `cover=None`; block i
+    is located at line i + 1 of "zine.yaml"."""
+    fields.setdefault("cover", {})
+    if fields["cover"] is None:
+        del fields["cover"]
     pub = Publication.model_validate({"title": "Zine Uji", "blocks": blocks, **fields})
     for i, block in enumerate(pub.blocks):
         block._where = Location("zine.yaml", i + 1, 3)

@@ -16,6 +16,7 @@ from tests.typeset.helpers import (
     A7,
     PARAGRAPH_ID,
     assert_in_order,
+    font_sizes,
     normalised,
     page_texts,
     paths,
@@ -108,25 +109,39 @@ def test_many_lines_continue_on_the_next_page() -> None:
 URL = "https://example.org/zines/mutual-aid"
 
 
-def _dark_rects(pdf: bytes, page: int) -> list:
+def _qr_paths(pdf: bytes, page: int) -> list:
+    """Black filled paths at least 10 mm wide and about square: QR codes."""
     return [
         p
         for p in paths(pdf, page)
-        if p.filled and not p.stroked and p.fill_grey < 0.1 and p.height < mm(2)
+        if p.filled
+        and not p.stroked
+        and p.fill_grey < 0.1
+        and p.width > mm(10)
+        and abs(p.width - p.height) < 0.5
     ]
 
 
-def _qr_matrix(rects: list) -> list[list[bool]]:
-    """Rebuild the module grid from the drawn dark runs (each run: one row, n modules)."""
-    module = min(r.height for r in rects)
-    left = min(r.left for r in rects)
-    top = max(r.top for r in rects)
-    size = round((max(r.right for r in rects) - left) / module)
-    grid = [[False] * size for _ in range(size)]
-    for r in rects:
-        row = round((top - r.top) / module)
-        for col in range(round((r.left - left) / module), round((r.right - left) / module)):
-            grid[row][col] = True
+def _read_modules(pdf: bytes, page: int, box: tuple, count: int) -> list[list[bool]]:
+    """Render the page and sample the middle of each of count x count modules in `box`."""
+    scale = 12  # 864 dpi: several pixels per module even on an A7 page
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        image = doc[page].render(scale=scale).to_pil().convert("L")
+        height = doc[page].get_size()[1]
+    finally:
+        doc.close()
+    left, bottom, right, top = box
+    module = (right - left) / count
+    grid = []
+    for row in range(count):
+        y = (height - (top - (row + 0.5) * module)) * scale
+        grid.append(
+            [
+                image.getpixel(((left + (col + 0.5) * module) * scale, y)) < 128
+                for col in range(count)
+            ]
+        )
     return grid
 
 
@@ -134,20 +149,17 @@ def _qr_matrix(rects: list) -> list[list[bool]]:
 def test_qr_code_encodes_the_link_and_is_big_enough(size: tuple[float, float]) -> None:
     pub = publication([{"resources": [{"title": "Zine Uji", "kind": "zine", "link": URL}]}])
     result = run(pub, size=size, binding="none")
-    rects = _dark_rects(result.pdf, 1)
-    assert rects, "no QR code drawn"
-    width = max(r.right for r in rects) - min(r.left for r in rects)
-    height = max(r.top for r in rects) - min(r.bottom for r in rects)
-    assert width >= mm(15) - 0.01
-    assert height == pytest.approx(width, abs=0.1)
+    [code] = _qr_paths(result.pdf, 1)
+    assert code.width >= mm(15) - 0.01
     expected = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     expected.addData(URL)
     expected.make()
-    assert _qr_matrix(rects) == [[bool(m) for m in row] for row in expected.modules]
+    modules = [[bool(m) for m in row] for row in expected.modules]
+    box = (code.left, code.bottom, code.right, code.top)
+    assert _read_modules(result.pdf, 1, box, len(modules)) == modules
     # The URL is printed beside the code, to its right.
-    boxes = text_boxes(result.pdf, 1)
-    url_chars = [b for b in boxes if b[0] == "/"]
-    assert url_chars and min(b[1] for b in url_chars) > max(r.right for r in rects)
+    url_chars = [b for b in text_boxes(result.pdf, 1) if b[0] == "/"]
+    assert url_chars and min(b[1] for b in url_chars) > code.right
     assert URL in page_texts(result.pdf)[1].replace("\ufffe", "-").replace("\n", "")
 
 
@@ -295,3 +307,89 @@ def test_back_cover_too_long_is_an_error() -> None:
     pub = publication([{"text": "Isi."}], back={"text": "\n\n".join([PARAGRAPH_ID] * 12)})
     with pytest.raises(TypesetError, match="back cover does not fit"):
         run(pub, size=A7, binding="none")
+
+
+def _fitting_item(pattern: str, low: float, high: float, measure: float) -> str:
+    """An item that makes the pattern too wide at `high` points but not at `low`."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from zinekit.typeset.fonts import load_fonts
+
+    fonts = load_fonts(None, Path("."))
+    item = "SEDIH"
+    while True:
+        text = pattern.replace("{}", item)
+        wide = stringWidth(text, fonts.name(), high)
+        if wide > measure:
+            assert stringWidth(text, fonts.name(bold=True), low) < measure * 0.97
+            return item
+        item += "H"
+
+
+def test_long_affirmations_get_smaller_to_take_one_line_each() -> None:
+    pattern = "KAMU {}? TAK APA."
+    measure = A7[0] - 2 * max(mm(5), 0.075 * A7[0])
+    long = _fitting_item(pattern, 7.0, 7.75, measure)
+    items = ["CAPEK", long]
+    pub = publication([{"affirmations": {"pattern": pattern, "items": items}}])
+    result = run(pub, size=A7, binding="none")
+    lines = [line.strip() for line in page_texts(result.pdf)[1].split("\n")]
+    for item in items:
+        assert pattern.replace("{}", item) in lines
+    assert min(font_sizes(result.pdf, 1)) >= 6.5
+    assert not result.notes
+
+
+def test_affirmations_too_long_for_one_line_wrap_and_say_so() -> None:
+    pattern = "KALAU KAMU MERASA {}, TAK APA-APA"
+    pub = publication([{"affirmations": {"pattern": pattern, "items": ["SEDIH TANPA ALASAN"]}}])
+    result = run(pub, size=A7, binding="none")
+    assert "SEDIH TANPA ALASAN" in page_texts(result.pdf)[1]
+    assert any("too long for one line" in note for note in result.notes)
+
+
+def test_camera_orientation_is_applied(tmp_path: Path) -> None:
+    # Stored 400 x 200 with "turn 90°" in EXIF: a camera's portrait photo, 200 wide, 400 high.
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.new("RGB", (400, 200), "olive").save(tmp_path / "kamera.jpg", exif=exif)
+    result = run(publication([{"image": {"src": "kamera.jpg", "width": 0.3}}]), base_dir=tmp_path)
+    [(left, bottom, right, top)] = _image_bounds(result.pdf, 1)
+    assert (top - bottom) / (right - left) == pytest.approx(2.0, rel=0.01)
+
+
+def test_unchanged_jpeg_is_embedded_as_it_is(tmp_path: Path) -> None:
+    Image.new("RGB", (300, 200), "teal").save(tmp_path / "foto.jpg", quality=70)
+    data = (tmp_path / "foto.jpg").read_bytes()
+    result = run(publication([{"image": {"src": "foto.jpg", "width": 0.5}}]), base_dir=tmp_path)
+    assert data in result.pdf
+
+
+def test_transparent_png_prints_on_white(tmp_path: Path) -> None:
+    Image.new("RGBA", (100, 100), (0, 0, 0, 0)).save(tmp_path / "kosong.png")
+    result = run(publication([{"image": {"src": "kosong.png", "width": 0.5}}]), base_dir=tmp_path)
+    doc = pdfium.PdfDocument(result.pdf)
+    try:
+        [(left, bottom, right, top)] = _image_bounds(result.pdf, 1)
+        rendered = doc[1].render(scale=1).to_pil().convert("L")
+        middle = ((left + right) / 2, rendered.height - (bottom + top) / 2)
+        assert rendered.getpixel(middle) > 250
+    finally:
+        doc.close()
+
+
+def test_agreements_cross_pages_with_each_title_above_its_text() -> None:
+    agreements = [
+        {"title": f"Kesepakatan {i}", "text": " ".join(PARAGRAPH_ID.split()[: 10 + i % 12])}
+        for i in range(1, 16)
+    ]
+    result = run(publication([{"agreements": agreements}]), size=A7, binding="none")
+    assert result.page_count >= 4
+    assert_in_order(
+        reading_text(result.pdf),
+        [f"{i}. {a['title']} {a['text']}" for i, a in enumerate(agreements, start=1)],
+    )
+    for text in page_texts(result.pdf)[1:]:
+        lines = [line for line in text.split("\n") if line.strip()]
+        last = lines[-1] if not lines[-1].strip().isdigit() else lines[-2]
+        assert not last.startswith(tuple(f"{i}. Kesepakatan" for i in range(1, 16)))

@@ -23,6 +23,7 @@ from tests.typeset.helpers import (
     outline,
     page_texts,
     publication,
+    reading_text,
     run,
     text_boxes,
 )
@@ -308,3 +309,27 @@ def test_two_hundred_pages_in_a_few_seconds() -> None:
     elapsed = time.perf_counter() - start
     assert result.page_count >= 200
     assert elapsed < 5.0
+
+
+def test_without_a_cover_page_one_opens_with_the_title() -> None:
+    pub = publication(
+        [{"heading": "Bagian Satu"}, {"text": "Isi pertama."}],
+        cover=None,
+        subtitle="Sebuah selebaran",
+    )
+    result = run(pub, binding="none")
+    assert result.page_count == 1
+    assert_in_order(
+        reading_text(result.pdf), ["Zine Uji", "Sebuah selebaran", "Bagian Satu", "Isi pertama."]
+    )
+    assert "1" in page_texts(result.pdf)[0].split("\n")  # a body page: numbered
+    assert [t for _, t, _ in outline(result.pdf)] == ["Bagian Satu"]
+
+
+def test_without_a_cover_page_one_is_a_right_hand_page() -> None:
+    pub = publication([{"text": "\n\n".join([PARAGRAPH_ID] * 10)}], cover=None)
+    result = run(pub, binding="saddle")
+    left, _, right, _ = _gaps(result.pdf, 0, A5)
+    assert left > right + mm(2)  # spine on the left of page 1
+    left, _, right, _ = _gaps(result.pdf, 1, A5)
+    assert right > left + mm(2)

@@ -84,3 +84,17 @@ def test_exception_words_break_only_where_the_list_allows() -> None:
     assert broken, "the listed words never fell at a line end"
     for head, _ in broken:
         assert head.lower() in allowed
+
+
+def test_english_text_is_hyphenated_in_a_narrow_column() -> None:
+    source = (
+        "Collective responsibility means that facilitation rotates, confidentiality is"
+        " everybody's business, and accessibility considerations are discussed before every"
+        " meeting, not afterwards. Understanding grows when participants acknowledge"
+        " uncomfortable disagreements respectfully and generously."
+    )
+    pub = publication([{"text": "\n\n".join([source] * 3)}], lang="en")
+    breaks = _breaks(run(pub, size=A7, binding="none").pdf)
+    assert breaks
+    words = set(re.findall(r"\w+", source))
+    assert all(head + tail in words for head, tail in breaks)

@@ -13,15 +13,15 @@ from reportlab.platypus.doctemplate import NextPageTemplate
 
 from zinekit.content import model as m
 from zinekit.errors import Location
-from zinekit.typeset import TypesetError
+from zinekit.typeset import MIN_FONT_SIZE, TypesetError
 from zinekit.typeset.flowables import (
     BlockMark,
     FullPage,
     OutlineMark,
     PadBeforeBack,
     Picture,
+    QRCode,
     WriteIn,
-    qr_code,
 )
 from zinekit.typeset.fonts import FontSet
 from zinekit.typeset.geometry import Geometry
@@ -64,8 +64,13 @@ class Story:
     # --- the whole document ---------------------------------------------------------
 
     def build(self) -> list[Flowable]:
-        """Cover, content blocks in order (each after a BlockMark), then the back cover."""
-        story: list[Flowable] = [self.cover(), NextPageTemplate(BODY_TEMPLATES), PageBreak()]
+        """Cover (or, without one, a title on page 1), content blocks in order (each after a
+        BlockMark), then the back cover."""
+        if self.pub.cover:
+            story = [self.cover(self.pub.cover), NextPageTemplate(BODY_TEMPLATES), PageBreak()]
+        else:
+            # A handout has no cover: page 1 (a right-hand page) opens with the title.
+            story = [NextPageTemplate(BODY_TEMPLATES), *self.masthead()]
         handlers: dict[type, Callable[..., list[Flowable]]] = {
             m.Heading: self.heading,
             m.Text: self.text,
@@ -163,6 +168,8 @@ class Story:
             first, *more = paragraphs(item)
             out.append(self.paragraph(first, item_style, where=block.where, what=what, bullet=mark))
             out += [self.paragraph(p, rest_style, where=block.where, what=what) for p in more]
+        # The text after a list stands as far from it as from a paragraph.
+        out[-1].spaceAfter = self.styles.body.spaceAfter
         return out
 
     def agreements(self, block: m.Agreements) -> list[Flowable]:
@@ -204,8 +211,9 @@ class Story:
         what = describe(block)
         spec = block.affirmations
         before, after = spec.pattern.split("{}")
-        bold, italic = self.fonts.style_of(self.styles.affirmation.fontName)
-        out: list[Flowable] = []
+        style = self.styles.affirmation
+        bold, italic = self.fonts.style_of(style.fontName)
+        lines = []
         for item in spec.items:
             # The item is what changes from line to line: set it in bold.
             items = [
@@ -214,7 +222,9 @@ class Story:
                 *runs(after, bold=bold, italic=italic),
             ]
             self.fonts.check(items, where=block.where, what=what)
-            out.append(Paragraph(to_xml(items), self.styles.affirmation))
+            lines.append(items)
+        style = self._one_line_each(style, lines, spec.pattern)
+        out: list[Flowable] = [Paragraph(to_xml(items), style) for items in lines]
         if spec.continue_ is not None:
             text = spec.continue_.prompt or self.labels["continue-prompt"]
             prompt = self.paragraph(text, self.styles.prompt, where=block.where, what=what)
@@ -224,6 +234,33 @@ class Story:
                 out[-1].keepWithNext = 1
                 out.append(prompt)
         return out
+
+    def _one_line_each(
+        self, style: ParagraphStyle, lines: list[list[Run]], pattern: str
+    ) -> ParagraphStyle:
+        """A smaller size, if need be, so that every affirmation fits on one line; a line
+        too long even then wraps under itself, and the user hears of it."""
+        measure = self.geometry.frame_width
+        widest = max(
+            sum(stringWidth(r.text, self.fonts.name(r.bold, r.italic), style.fontSize) for r in rs)
+            for rs in lines
+        )
+        if widest <= measure:
+            return style
+        floor = min(style.fontSize, max(MIN_FONT_SIZE, 0.85 * style.fontSize))
+        size = max(floor, style.fontSize * measure / widest * 0.995)
+        if widest * size / style.fontSize > measure:
+            self.notes.append(
+                f"some lines of the affirmations {pattern!r} are too long for one line"
+            )
+        return ParagraphStyle(
+            "affirmation-fitted",
+            parent=style,
+            fontSize=size,
+            leading=style.leading * size / style.fontSize,
+            leftIndent=style.fontSize,
+            firstLineIndent=-style.fontSize,
+        )
 
     def resources(self, block: m.Resources) -> list[Flowable]:
         what = describe(block)
@@ -255,7 +292,7 @@ class Story:
     def _link_row(self, link: str, where: Location | None, what: str) -> Flowable:
         s = self.styles
         width = self.geometry.frame_width
-        code = qr_code(link, max_size=width * 0.4, font=s.url.fontName)
+        code = QRCode(link, max_size=width * 0.4)
         shown = link.removeprefix("mailto:")
         self.fonts.check([Run(shown)], where=where, what=what)
         url = Paragraph(to_xml([Run(shown, href=link)]), s.url)
@@ -305,7 +342,7 @@ class Story:
             self.notes.append(
                 f"image {spec.src!r} is printed smaller than asked so that it fits on a page"
             )
-        picture = Picture(prepared.data, width, height)
+        picture = Picture(prepared.source, width, height)
         if not spec.caption:
             picture.spaceAfter = self.styles.body.spaceAfter
             return [picture]
@@ -317,15 +354,38 @@ class Story:
 
     # --- covers ---------------------------------------------------------------------
 
-    def cover(self) -> FullPage:
+    def masthead(self) -> list[Flowable]:
+        """Title and subtitle above the first block, for a publication without a cover."""
+        pub, s = self.pub, self.styles
+        title_style = ParagraphStyle(
+            "masthead",
+            parent=s.cover_title,
+            fontSize=s.h1.fontSize * 1.25,
+            leading=s.h1.fontSize * 1.25 * 1.15,
+            spaceAfter=s.leading * 0.3,
+            keepWithNext=1,
+        )
+        out: list[Flowable] = [self.paragraph(pub.title, title_style, where=None, what="the title")]
+        if pub.subtitle:
+            subtitle_style = ParagraphStyle(
+                "masthead-subtitle", parent=s.cover_subtitle, spaceAfter=s.leading, keepWithNext=1
+            )
+            out.append(
+                self.paragraph(pub.subtitle, subtitle_style, where=None, what="the subtitle")
+            )
+        else:
+            title_style.spaceAfter = s.leading
+        return out
+
+    def cover(self, cover: m.Cover) -> FullPage:
         pub, s, g = self.pub, self.styles, self.geometry
-        where = pub.cover.where if pub.cover else None
+        where = cover.where
         width, height = g.width - 2 * g.inner, g.height - 2 * g.top
         picture = None
-        if pub.cover and pub.cover.image:
-            prepared = self.images.get(pub.cover.image, max_width=width, where=where)
-            picture = Picture(prepared.data, width, width * prepared.aspect)
-        footer = pub.cover.footer if pub.cover else None
+        if cover.image:
+            prepared = self.images.get(cover.image, max_width=width, where=where)
+            picture = Picture(prepared.source, width, width * prepared.aspect)
+        footer = cover.footer
         bottom: list[Flowable] = []
         if footer:
             bottom.append(self.paragraph(footer, s.cover_footer, where=where, what="the cover"))

@@ -3,11 +3,14 @@ per type size until the content fits the pages it may use."""
 
 from __future__ import annotations
 
+import contextlib
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from reportlab import rl_config
 from reportlab.platypus.doctemplate import LayoutError
 
 from zinekit.content import model as m
@@ -51,8 +54,11 @@ def build(
 ) -> TypesetResult:
     """See `zinekit.typeset.typeset`."""
     fonts = load_fonts(pub.fonts, base_dir)
-    # The hyphen reportlab adds at a break, and page numbers, are drawn in every document.
-    fonts.check([Run("-0123456789")], where=None, what="the hyphen and page numbers")
+    # reportlab adds a hyphen when it breaks a word, in any of the four faces.
+    hyphens = [Run("-", bold, italic) for bold in (False, True) for italic in (False, True)]
+    fonts.check(hyphens, where=None, what="the hyphen added where a word breaks")
+    if pub.page_numbers:
+        fonts.check([Run("0123456789")], where=None, what="the page numbers")
     images = ImageStore(base_dir)
     start = default_font_size(page_size)
     sizes = [start]
@@ -85,9 +91,7 @@ def _layout(
     max_pages: int | None,
 ) -> _Attempt:
     saddle = binding == "saddle"
-    # The text width does not depend on the page-number size: margins first, then styles.
-    measure = page_geometry(page_size, saddle=saddle, folio_size=None).frame_width
-    styles = make_styles(fonts, size, hyphenator(pub.lang), measure)
+    styles = make_styles(fonts, size, hyphenator(pub.lang))
     geometry = page_geometry(
         page_size, saddle=saddle, folio_size=styles.folio_size if pub.page_numbers else None
     )
@@ -116,9 +120,11 @@ def _layout(
             "subject": pub.subtitle,
             "lang": pub.lang,
         },
+        cover=pub.cover is not None,
     )
     try:
-        doc.build(flowables)
+        with _binary_streams():
+            doc.build(flowables)
     except LayoutError as exc:
         raise _too_large(pub, doc, exc) from None
     notes = story.notes
@@ -128,6 +134,19 @@ def _layout(
             f"{doc.blanks} blank {pages} added before the back cover so that it is the last page"
         )
     return _Attempt(out.getvalue(), doc, size, notes)
+
+
+@contextlib.contextmanager
+def _binary_streams() -> Iterator[None]:
+    # reportlab wraps compressed streams in ASCII85 unless told not to, and without its C
+    # accelerator that encoding takes most of the build time of a zine with pictures.
+    # The switch is global in reportlab, so it is set for the build only.
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
 
 
 def _too_large(pub: m.Publication, doc: ZineDoc, exc: LayoutError) -> TypesetError:

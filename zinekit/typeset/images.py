@@ -1,6 +1,7 @@
 """Images for the page: read with Pillow (any format it reads), turned upright from EXIF,
-flattened onto white, reduced to 300 dpi at the printed size, and kept as JPEG or PNG
-bytes. Prepared once per typeset call, reused by every fitting attempt."""
+flattened onto white and reduced to 300 dpi at the printed size. Photos stay JPEG (the
+file's own bytes when nothing changed); everything else is kept decoded, for reportlab to
+compress losslessly. Prepared once per typeset call, reused by every fitting attempt."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 from zinekit.errors import Location
 from zinekit.typeset import ImageError
@@ -19,7 +20,7 @@ _DPI = 300
 
 @dataclass(frozen=True)
 class Prepared:
-    data: bytes
+    source: bytes | Image.Image  # JPEG bytes, or a decoded image
     width: int  # pixels
     height: int
 
@@ -57,6 +58,8 @@ def _prepare(path: Path, src: str, pixels: int, where: Location | None) -> Prepa
     try:
         with Image.open(path) as opened:
             was_jpeg = opened.format == "JPEG"
+            # A camera's orientation tag, which PDF viewers ignore: turn the pixels.
+            turned = opened.getexif().get(ExifTags.Base.Orientation, 1) != 1
             image = ImageOps.exif_transpose(opened)
             image.load()
     except (UnidentifiedImageError, OSError, ValueError) as exc:
@@ -65,16 +68,18 @@ def _prepare(path: Path, src: str, pixels: int, where: Location | None) -> Prepa
             where=where,
             hint="use a JPEG or PNG file",
         ) from None
-    image = _flatten(image)
-    if image.width > pixels:
-        height = max(1, round(image.height * pixels / image.width))
-        image = image.resize((pixels, height), Image.Resampling.LANCZOS)
+    flat = _flatten(image)
+    resized = flat.width > pixels
+    if resized:
+        height = max(1, round(flat.height * pixels / flat.width))
+        flat = flat.resize((pixels, height), Image.Resampling.LANCZOS)
+    if not was_jpeg:
+        return Prepared(flat, flat.width, flat.height)
+    if not (resized or turned) and flat is image and image.mode in ("L", "RGB"):
+        return Prepared(path.read_bytes(), flat.width, flat.height)
     out = io.BytesIO()
-    if was_jpeg:
-        image.save(out, "JPEG", quality=90)
-    else:
-        image.save(out, "PNG")
-    return Prepared(out.getvalue(), image.width, image.height)
+    flat.save(out, "JPEG", quality=90)
+    return Prepared(out.getvalue(), flat.width, flat.height)
 
 
 def _flatten(image: Image.Image) -> Image.Image:

@@ -13,7 +13,8 @@ from reportlab.platypus.doctemplate import ActionFlowable, NextPageTemplate
 from zinekit.typeset.flowables import BlockMark, KeepWithFirst, PadBeforeBack
 from zinekit.typeset.geometry import Geometry
 
-# Body pages alternate, starting with page 2 (a left-hand page): the cover is page 1.
+# Body pages alternate, from page 2 (a left-hand page); page 1 is the cover, or without
+# one, a right-hand body page.
 BODY_TEMPLATES = ["left", "right"]
 
 
@@ -32,6 +33,7 @@ class ZineDoc(BaseDocTemplate):
         font: str,
         font_size: float,
         meta: dict[str, str | None],
+        cover: bool,
     ) -> None:
         g = geometry
         super().__init__(
@@ -44,6 +46,7 @@ class ZineDoc(BaseDocTemplate):
             author=meta["author"] or "",
             subject=meta["subject"] or "",
             lang=meta["lang"],
+            pageCompression=1,
         )
         self.geometry = g
         self.folio = folio
@@ -54,20 +57,29 @@ class ZineDoc(BaseDocTemplate):
         self.current_block: int | None = None
         self.first_block: dict[int, int | None] = {}  # page -> block it begins with
         self.used: dict[int, float] = {}  # page -> height of text on it, points
-        whole = _frame(g.inner, g.top, g.width - 2 * g.inner, g.height - 2 * g.top)
-        self.addPageTemplates(
-            [
-                PageTemplate("cover", [whole], onPage=_show_outline),
-                PageTemplate("left", [self._body_frame(2)], onPage=self._page_number),
-                PageTemplate("right", [self._body_frame(1)], onPage=self._page_number),
-                PageTemplate("blank", [_frame(*_frame_box(whole))]),
-                PageTemplate("back", [_frame(*_frame_box(whole))]),
-            ]
-        )
+        whole = (g.inner, g.top, g.width - 2 * g.inner, g.height - 2 * g.top)
+        right = PageTemplate("right", [self._body_frame(1)], onPage=self._page_number)
+        templates = [
+            PageTemplate("cover", [_frame(*whole)]),
+            PageTemplate("left", [self._body_frame(2)], onPage=self._page_number),
+            right,
+            PageTemplate("blank", [_frame(*whole)]),
+            PageTemplate("back", [_frame(*whole)]),
+        ]
+        if not cover:
+            # The first template in the list sets page 1.
+            templates.remove(right)
+            templates.insert(0, right)
+        self.addPageTemplates(templates)
 
     def _body_frame(self, page: int) -> Frame:
         g = self.geometry
         return _frame(g.frame_x(page), g.bottom, g.frame_width, g.frame_height)
+
+    def handle_pageBegin(self) -> None:  # noqa: N802
+        super().handle_pageBegin()
+        if self.page == 1:
+            self.canv.showOutline()  # open the outline panel when the PDF opens
 
     def _page_number(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         if not self.folio:
@@ -112,11 +124,3 @@ class ZineDoc(BaseDocTemplate):
 def _frame(x: float, y: float, width: float, height: float) -> Frame:
     # reportlab pads frames by 6 pt on every side; the margins already include the room.
     return Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-
-
-def _frame_box(frame: Frame) -> tuple[float, float, float, float]:
-    return frame._x1, frame._y1, frame._width, frame._height
-
-
-def _show_outline(canv: Canvas, doc: BaseDocTemplate) -> None:
-    canv.showOutline()

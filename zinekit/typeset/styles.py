@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, black
-from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from zinekit.typeset.fonts import FontSet
@@ -15,10 +15,6 @@ from zinekit.typeset.hyphenate import Hyphenator
 GREY = Color(0.35, 0.35, 0.35)
 # Lines to write on: light enough to write over, dark enough to survive a photocopier.
 RULE_GREY = Color(0.7, 0.7, 0.7)
-
-# Justify body text only in columns at least this many ems wide (A5: about 33, an A7
-# panel: about 23).
-_JUSTIFY_EMS = 28
 
 # Secondary text (captions, labels, page numbers) never gets smaller than this.
 _SMALLEST = 6.0
@@ -52,8 +48,8 @@ class Styles:
     folio_size: float
 
 
-def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator, measure: float) -> Styles:
-    """All styles for body size `size` (points) and text width `measure` (points)."""
+def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator) -> Styles:
+    """All styles for body size `size` (points)."""
     leading = round(size * 1.38, 2)
     small = max(size * 0.85, _SMALLEST)
     regular, bold, italic = fonts.name(), fonts.name(bold=True), fonts.name(italic=True)
@@ -65,8 +61,9 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator, measure: fl
         leading=leading,
         bulletFontSize=size,
         textColor=black,
-        # Justified lines in a narrow column open wide gaps between words.
-        alignment=TA_JUSTIFY if measure / size >= _JUSTIFY_EMS else TA_LEFT,
+        # Ragged right: justified lines open wide gaps before a long URL or e-mail address
+        # that cannot break, and in the narrow columns of small pages.
+        alignment=TA_LEFT,
         spaceAfter=leading * 0.55,
         hyphenationLang=hyphenator,
         # Break at a word's own hyphen (orang-orang) and inside long URLs.
@@ -87,7 +84,6 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator, measure: fl
             fontName=bold,
             fontSize=size * factor,
             leading=size * factor * 1.2,
-            alignment=TA_LEFT,
             hyphenationLang="",
             spaceBefore=leading * before,
             spaceAfter=leading * 0.4,
@@ -104,43 +100,40 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator, measure: fl
         title=derive(
             "title",
             fontName=bold,
-            alignment=TA_LEFT,
             hyphenationLang="",
             spaceBefore=leading * 0.3,
             spaceAfter=leading * 0.3,
             keepWithNext=1,
         ),
-        item=derive("item", spaceAfter=leading * 0.25, alignment=TA_LEFT),
-        agreement_text=derive("agreement-text", spaceAfter=leading * 0.45, alignment=TA_LEFT),
+        item=derive("item", spaceAfter=leading * 0.25),
+        agreement_text=derive("agreement-text", spaceAfter=leading * 0.45),
         affirmation=derive(
             "affirmation",
-            alignment=TA_LEFT,
+            # The pattern repeats line after line: never break inside a word of it.
             hyphenationLang="",
+            embeddedHyphenation=0,
             spaceAfter=leading * 0.35,
         ),
-        prompt=derive("prompt", fontName=italic, alignment=TA_LEFT, spaceBefore=leading * 0.5),
+        prompt=derive("prompt", fontName=italic, spaceBefore=leading * 0.5),
         kind=derive(
             "kind",
             fontName=bold,
             fontSize=small,
             leading=small * 1.3,
             textColor=GREY,
-            alignment=TA_LEFT,
             spaceAfter=0,
         ),
-        resource_title=derive("resource-title", fontName=bold, alignment=TA_LEFT, spaceAfter=0),
+        resource_title=derive("resource-title", fontName=bold, spaceAfter=0),
         meta=derive(
             "meta",
             fontSize=small,
             leading=small * 1.35,
-            alignment=TA_LEFT,
             spaceAfter=leading * 0.2,
         ),
         url=derive(
             "url",
             fontSize=small,
             leading=small * 1.3,
-            alignment=TA_LEFT,
             hyphenationLang="",
             spaceAfter=0,
         ),
@@ -149,7 +142,6 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator, measure: fl
             fontName=italic,
             fontSize=quote_size,
             leading=quote_size * 1.3,
-            alignment=TA_LEFT,
             hyphenationLang="",
             spaceBefore=leading * 0.6,
             spaceAfter=leading * 0.25,
@@ -161,7 +153,6 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator, measure: fl
             fontName=italic,
             fontSize=small,
             leading=small * 1.3,
-            alignment=TA_LEFT,
             spaceBefore=leading * 0.25,
         ),
         cover_title=derive(
@@ -169,7 +160,6 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator, measure: fl
             fontName=bold,
             fontSize=size * 2.8,
             leading=size * 2.8 * 1.1,
-            alignment=TA_LEFT,
             hyphenationLang="",
             spaceAfter=size,
         ),
@@ -177,14 +167,11 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator, measure: fl
             "cover-subtitle",
             fontSize=size * 1.35,
             leading=size * 1.35 * 1.3,
-            alignment=TA_LEFT,
             hyphenationLang="",
         ),
-        cover_footer=derive("cover-footer", fontSize=small, leading=small * 1.3, alignment=TA_LEFT),
-        back_text=derive("back-text", alignment=TA_LEFT),
-        back_label=derive("back-label", fontName=bold, alignment=TA_LEFT, spaceAfter=0),
-        back_small=derive(
-            "back-small", fontSize=small, leading=small * 1.3, alignment=TA_LEFT, spaceAfter=0
-        ),
+        cover_footer=derive("cover-footer", fontSize=small, leading=small * 1.3),
+        back_text=derive("back-text"),
+        back_label=derive("back-label", fontName=bold, spaceAfter=0),
+        back_small=derive("back-small", fontSize=small, leading=small * 1.3, spaceAfter=0),
         folio_size=small,
     )
