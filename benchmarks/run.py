@@ -511,6 +511,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-pdfimpose", action="store_true", help="do not run pdfimpose even if installed"
     )
+    parser.add_argument(
+        "--no-build", action="store_true", help="skip the build benchmarks (benchmarks/build.py)"
+    )
     args = parser.parse_args(argv)
 
     runs = args.runs if args.runs is not None else 1 if args.quick else DEFAULT_RUNS
@@ -570,6 +573,11 @@ def main(argv: list[str] | None = None) -> int:
     print_table(rows, runs)
     no_pdfimpose = "--no-pdfimpose given" if args.no_pdfimpose else "pdfimpose is not installed"
     ok = check_targets(rows, no_pdfimpose)
+    if not args.no_build:
+        sys.path.insert(0, str(HERE))
+        import build  # benchmarks/build.py
+
+        ok = build.run(runs) and ok
     return 0 if ok else 1
 
 

@@ -1,0 +1,120 @@
+"""Build benchmarks: `zinekit --help`, building the full sample zine, and a generated
+200-page content file, each as a whole process (start-up included).
+
+Run on its own (`python benchmarks/build.py [--runs N]`) or as the last part of run.py.
+Targets: --help under 0.5 s; the 12-20 page sample under 1.5 s; 200 pages under 10 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SAMPLES = HERE.parent / "samples"
+OUT = HERE / "out" / "build"
+SAMPLE = "kabar-sebaya.yaml"
+TARGETS = {"help": 0.5, "sample": 1.5, "200 pages": 10.0}
+
+_PARAGRAPH = (
+    "Kelompok dukungan sebaya bertemu setiap minggu di ruang yang sama. Mereka membuka"
+    " pertemuan dengan kesepakatan, lalu bergiliran bercerita tanpa disela. Yang mendengarkan"
+    " tidak memberi nasihat kecuali diminta, dan setiap orang boleh memilih untuk diam."
+    " Catatan ini dibuat supaya kelompok baru bisa memulai dengan langkah yang sama."
+)
+
+
+def content_200_pages(path: Path) -> Path:
+    """A generated content file of about 200 A5 pages: every text-bearing block kind."""
+    lines = [
+        "title: Arsip Pertemuan",
+        "subtitle: Dua ratus halaman catatan",
+        "lang: id",
+        "layout: booklet",
+        "cover: {footer: Edisi uji}",
+        "blocks:",
+    ]
+    for chapter in range(1, 199):  # about one A5 page each, plus covers
+        lines += [
+            f"  - heading: Pertemuan ke-{chapter}",
+            f'  - text: "{_PARAGRAPH} **Pertemuan {chapter}** berjalan _pelan_."',
+            f'  - text: "{_PARAGRAPH}"',
+            "  - list: [Datang tepat waktu, Matikan suara telepon, Dengarkan sampai selesai]",
+            "  - agreements:",
+            "      - {title: Rahasia, text: Yang diceritakan tinggal di ruangan ini.}",
+            "      - {title: Bicara dari diri sendiri, text: Pakai kata aku.}",
+            "  - resources:",
+            f"      - {{title: Catatan {chapter}, kind: zine, year: 2020, link:"
+            f" 'https://example.org/catatan/{chapter}'}}",
+            f'  - quote: {{text: "Kita belajar mendengar bersama-sama ({chapter}).", by: Peserta}}',
+        ]
+    lines += ["back: {contact: arsip@example.org, license: Bebas difotokopi.}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def timed(argv: list[str], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
+
+
+def run(runs: int) -> bool:
+    """Measure, print a table and PASS/FAIL lines; True when every target passes."""
+    zinekit = [sys.executable, "-m", "zinekit"]
+    OUT.mkdir(parents=True, exist_ok=True)
+    work = OUT / "sample"
+    if work.exists():
+        shutil.rmtree(work)
+    shutil.copytree(SAMPLES, work)
+    big = content_200_pages(OUT / "arsip-200.yaml")
+
+    cases = {
+        "help": ([*zinekit, "--help"], None),
+        "sample": ([*zinekit, "build", str(work / SAMPLE), "-q"], work / SAMPLE),
+        "200 pages": ([*zinekit, "build", str(big), "-q"], big),
+    }
+    results = {}
+    for name, (argv, content) in cases.items():
+        timed(argv, 1)  # warm the file cache and bytecode
+        times = timed(argv, runs)
+        reading = None
+        if content is not None:
+            reading = content.with_name(f"{content.stem}.reading.pdf")
+        results[name] = (statistics.median(times), pages(reading) if reading else None)
+
+    print(f"\nbuild: median of {runs} run(s), whole process")
+    print(f"{'case':<12} {'pages':>6} {'seconds':>8} {'target':>8}")
+    ok = True
+    for name, (seconds, count) in results.items():
+        print(f"{name:<12} {count if count else '-':>6} {seconds:>8.2f} {TARGETS[name]:>7.1f}s")
+    for name, (seconds, _) in results.items():
+        passed = seconds < TARGETS[name]
+        ok &= passed
+        print(f"  {'PASS' if passed else 'FAIL'}  {name} under {TARGETS[name]} s  ({seconds:.2f} s)")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per case (default 5)")
+    args = parser.parse_args(argv)
+    return 0 if run(args.runs) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
