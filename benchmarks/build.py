@@ -105,7 +105,8 @@ def run(runs: int) -> bool:
     for name, (seconds, _) in results.items():
         passed = seconds < TARGETS[name]
         ok &= passed
-        print(f"  {'PASS' if passed else 'FAIL'}  {name} under {TARGETS[name]} s  ({seconds:.2f} s)")
+        verdict = "PASS" if passed else "FAIL"
+        print(f"  {verdict}  {name} under {TARGETS[name]} s  ({seconds:.2f} s)")
     return ok
 
 
