@@ -3,8 +3,10 @@ lists that cross pages, covers."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import pypdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
@@ -116,7 +118,7 @@ def _qr_paths(pdf: bytes, page: int) -> list:
         for p in paths(pdf, page)
         if p.filled
         and not p.stroked
-        and p.fill_grey < 0.1
+        and p.fill_grey < 0.25
         and p.width > mm(10)
         and abs(p.width - p.height) < 0.5
     ]
@@ -393,3 +395,27 @@ def test_agreements_cross_pages_with_each_title_above_its_text() -> None:
         lines = [line for line in text.split("\n") if line.strip()]
         last = lines[-1] if not lines[-1].strip().isdigit() else lines[-2]
         assert not last.startswith(tuple(f"{i}. Kesepakatan" for i in range(1, 16)))
+
+
+def test_grey_picture_saved_as_rgb_is_embedded_grey(tmp_path: Path) -> None:
+    image = Image.new("RGB", (64, 64), (90, 90, 90))
+    image.paste((200, 200, 200), (0, 0, 32, 32))
+    image.save(tmp_path / "abu.png")
+    result = run(publication([{"image": {"src": "abu.png", "width": 0.3}}]), base_dir=tmp_path)
+    reader = pypdf.PdfReader(io.BytesIO(result.pdf))
+    [xobject] = [
+        x.get_object()
+        for x in reader.pages[1]["/Resources"]["/XObject"].values()
+        if x.get_object()["/Subtype"] == "/Image"
+    ]
+    assert xobject["/ColorSpace"] == "/DeviceGray"
+
+
+def test_big_picture_is_reduced_but_not_below_300_ppi(tmp_path: Path) -> None:
+    Image.new("L", (6000, 3000), 100).save(tmp_path / "besar.png")
+    result = run(publication([{"image": {"src": "besar.png"}}]), base_dir=tmp_path)
+    reader = pypdf.PdfReader(io.BytesIO(result.pdf))
+    [xobject] = [x.get_object() for x in reader.pages[1]["/Resources"]["/XObject"].values()]
+    [(left, _, right, _)] = _image_bounds(result.pdf, 1)
+    ppi = xobject["/Width"] / ((right - left) / 72)
+    assert 300 <= ppi < 310

@@ -3,12 +3,15 @@ numbers, margins and type sizes, read back from the PDF."""
 
 from __future__ import annotations
 
+import io
+import re
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pypdf
 import pytest
 from PIL import Image
 
@@ -179,10 +182,6 @@ def test_lang_and_metadata(lang: str) -> None:
     pdf = run(pub).pdf
     root = catalog(pdf)
     assert root["/Lang"] == lang
-    import io
-
-    import pypdf
-
     meta = pypdf.PdfReader(io.BytesIO(pdf)).metadata
     assert meta.title == "Zine Uji"
     assert meta.author == "Kolektif Uji"
@@ -333,3 +332,12 @@ def test_without_a_cover_page_one_is_a_right_hand_page() -> None:
     assert left > right + mm(2)  # spine on the left of page 1
     left, _, right, _ = _gaps(result.pdf, 1, A5)
     assert right > left + mm(2)
+
+
+def test_black_ink_only(tmp_path: Path) -> None:
+    # RGB colour operators (rg, RG), even for black or grey, separate into colour inks.
+    result = run(publication(**_everything(tmp_path)), base_dir=tmp_path)
+    reader = pypdf.PdfReader(io.BytesIO(result.pdf))
+    for page in reader.pages:
+        content = page.get_contents().get_data().decode("latin-1")
+        assert not re.search(r"\b(rg|RG|sc|SC|scn|SCN)\b", content)

@@ -29,7 +29,7 @@ from zinekit.typeset.i18n import Labels
 from zinekit.typeset.images import ImageStore
 from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
 from zinekit.typeset.pages import BODY_TEMPLATES
-from zinekit.typeset.styles import Styles
+from zinekit.typeset.styles import BLACK, Styles
 from zinekit.units import mm
 
 # Handwriting needs this much height per line, whatever the page size.
@@ -303,6 +303,7 @@ class Story:
                 [
                     # Table's own default font is Helvetica, set even for cells of flowables.
                     ("FONTNAME", (0, 0), (-1, -1), s.url.fontName),
+                    ("TEXTCOLOR", (0, 0), (-1, -1), BLACK),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),

@@ -11,14 +11,13 @@ from collections.abc import Sequence
 from PIL import Image as PILImage
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Rect
-from reportlab.lib.colors import black
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import _listWrapOn
 
-from zinekit.typeset.styles import RULE_GREY
+from zinekit.typeset.styles import BLACK, RULE_GREY
 from zinekit.units import mm
 
 RULE_WIDTH = 0.4  # points: clear on a photocopy, light under handwriting
@@ -173,7 +172,7 @@ class QRCode(Flowable):
         for x, y, width, height in self.runs:
             path.rect(x, y, width, height)
         self.canv.saveState()
-        self.canv.setFillColor(black)
+        self.canv.setFillColor(BLACK)
         self.canv.drawPath(path, stroke=0, fill=1)
         self.canv.restoreState()
 

@@ -6,10 +6,11 @@ compress losslessly. Prepared once per typeset call, reused by every fitting att
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageChops, ImageOps, UnidentifiedImageError
 
 from zinekit.errors import Location
 from zinekit.typeset import ImageError
@@ -41,7 +42,7 @@ class ImageStore:
         """The image `src` (relative to the content file), for printing at most `max_width`
         points wide."""
         path = (self.base_dir / src).resolve()
-        pixels = max(1, round(max_width / 72 * _DPI))
+        pixels = max(1, math.ceil(max_width / 72 * _DPI))
         key = (path, pixels)
         if key not in self._cache:
             self._cache[key] = _prepare(path, src, pixels, where)
@@ -89,6 +90,10 @@ def _flatten(image: Image.Image) -> Image.Image:
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = Image.alpha_composite(white, rgba).convert("RGB")
+    if image.mode == "RGB" and _is_grey(image):
+        # A grey picture saved as RGB would print with colour inks; one channel is also
+        # a third of the size.
+        return image.convert("L")
     if image.mode in ("L", "RGB"):
         return image
     if image.mode.startswith("I"):
@@ -97,3 +102,10 @@ def _flatten(image: Image.Image) -> Image.Image:
     if image.mode in ("1", "F"):
         return image.convert("L")
     return image.convert("RGB")
+
+
+def _is_grey(image: Image.Image) -> bool:
+    red, green, blue = image.split()
+    return not (
+        ImageChops.difference(red, green).getbbox() or ImageChops.difference(green, blue).getbbox()
+    )

@@ -12,6 +12,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, NextPageTemplate
 
 from zinekit.typeset.flowables import BlockMark, KeepWithFirst, PadBeforeBack
 from zinekit.typeset.geometry import Geometry
+from zinekit.typeset.styles import BLACK
 
 # Body pages alternate, from page 2 (a left-hand page); page 1 is the cover, or without
 # one, a right-hand body page.
@@ -88,6 +89,7 @@ class ZineDoc(BaseDocTemplate):
         x = self.geometry.folio_x(self.page, self.centred_folio)
         y = self.geometry.folio_y
         canv.saveState()
+        canv.setFillColor(BLACK)
         canv.setFont(font, size)
         text = str(self.page)
         if self.centred_folio:

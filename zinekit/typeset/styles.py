@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import Color, black
+from reportlab.lib.colors import CMYKColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from zinekit.typeset.fonts import FontSet
 from zinekit.typeset.hyphenate import Hyphenator
 
-GREY = Color(0.35, 0.35, 0.35)
+# Every colour is black ink only (CMYK with K alone): RGB black and greys come out of a
+# printer's colour separation as cyan, magenta and yellow as well.
+BLACK = CMYKColor(0, 0, 0, 1)
+GREY = CMYKColor(0, 0, 0, 0.65)
 # Lines to write on: light enough to write over, dark enough to survive a photocopier.
-RULE_GREY = Color(0.7, 0.7, 0.7)
+RULE_GREY = CMYKColor(0, 0, 0, 0.3)
 
 # Secondary text (captions, labels, page numbers) never gets smaller than this.
 _SMALLEST = 6.0
@@ -60,7 +63,7 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator) -> Styles:
         fontSize=size,
         leading=leading,
         bulletFontSize=size,
-        textColor=black,
+        textColor=BLACK,
         # Ragged right: justified lines open wide gaps before a long URL or e-mail address
         # that cannot break, and in the narrow columns of small pages.
         alignment=TA_LEFT,
