@@ -4,11 +4,11 @@ in the order they are read, one per page, cover first), ready for `zinekit.impos
 `typeset` takes the model, the folder its paths are relative to, the page size and the
 binding; it returns the PDF as bytes with its page count, the body type size used and notes
 for the user. Modules: `fonts` (TrueType files, glyph checks), `hyphenate`, `markup`
-(inline **bold** / _italic_ / links), `i18n` (labels zinekit prints), `geometry` (margins
-and type sizes from the page), `styles`, `flowables` (ruled lines, QR codes, covers),
-`blocks` (one content block -> flowables), `pages` (page templates, page numbers, outline,
-page-capacity bookkeeping) and `document` (the build and the fit loop). reportlab is
-imported only when `typeset` runs.
+(inline **bold** / _italic_ / links), `i18n` (labels zinekit prints), `images`, `geometry`
+(margins and type size from the page), `styles`, `flowables` (ruled lines, QR codes,
+whole pages, bookkeeping marks), `blocks` (content blocks -> flowables), `covers`, `pages`
+(page templates, page numbers, which block each page starts with) and `document` (the
+build and the fit loop). reportlab is imported only when `typeset` runs.
 """
 
 from __future__ import annotations

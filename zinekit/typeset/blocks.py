@@ -1,6 +1,6 @@
-"""Content blocks, cover and back cover -> reportlab flowables. Every text goes through
-`Story.paragraph` (or `Story.check`), which refuses characters the font cannot draw before
-anything is laid out."""
+"""Content blocks -> reportlab flowables, in one story with the covers (`covers`). Every
+text goes through `Story.paragraph` (or `Story.check`), which refuses characters the font
+cannot draw before anything is laid out."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from reportlab.platypus.doctemplate import NextPageTemplate
 
 from zinekit.content import model as m
 from zinekit.errors import Location
-from zinekit.typeset import MIN_FONT_SIZE, TypesetError
+from zinekit.typeset import MIN_FONT_SIZE
+from zinekit.typeset.covers import back_page, cover_page, masthead
 from zinekit.typeset.flowables import (
     BlockMark,
-    FullPage,
     OutlineMark,
     PadBeforeBack,
     Picture,
@@ -67,10 +67,11 @@ class Story:
         """Cover (or, without one, a title on page 1), content blocks in order (each after a
         BlockMark), then the back cover."""
         if self.pub.cover:
-            story = [self.cover(self.pub.cover), NextPageTemplate(BODY_TEMPLATES), PageBreak()]
+            first = cover_page(self, self.pub.cover)
+            story = [first, NextPageTemplate(BODY_TEMPLATES), PageBreak()]
         else:
             # A handout has no cover: page 1 (a right-hand page) opens with the title.
-            story = [NextPageTemplate(BODY_TEMPLATES), *self.masthead()]
+            story = [NextPageTemplate(BODY_TEMPLATES), *masthead(self)]
         handlers: dict[type, Callable[..., list[Flowable]]] = {
             m.Heading: self.heading,
             m.Text: self.text,
@@ -93,7 +94,7 @@ class Story:
                 PadBeforeBack(self.last_page, self.pad_multiple),
                 NextPageTemplate("back"),
                 PageBreak(),
-                self.back(self.pub.back),
+                back_page(self, self.pub.back),
             ]
         return story
 
@@ -114,7 +115,8 @@ class Story:
         items = runs(text, bold=bold, italic=italic) if markup else [Run(text, bold, italic)]
         self.fonts.check(items, where=where, what=what)
         if bullet:
-            self.check(bullet, where=where, what=what)
+            bold, italic = self.fonts.style_of(style.bulletFontName)
+            self.fonts.check([Run(bullet, bold, italic)], where=where, what=what)
         return Paragraph(to_xml(items), style, bulletText=bullet)
 
     def paragraphs(
@@ -352,106 +354,6 @@ class Story:
             spec.caption, self.styles.caption, where=block.where, what=describe(block)
         )
         return [picture, caption]
-
-    # --- covers ---------------------------------------------------------------------
-
-    def masthead(self) -> list[Flowable]:
-        """Title and subtitle above the first block, for a publication without a cover."""
-        pub, s = self.pub, self.styles
-        title_style = ParagraphStyle(
-            "masthead",
-            parent=s.cover_title,
-            fontSize=s.h1.fontSize * 1.25,
-            leading=s.h1.fontSize * 1.25 * 1.15,
-            spaceAfter=s.leading * 0.3,
-            keepWithNext=1,
-        )
-        out: list[Flowable] = [self.paragraph(pub.title, title_style, where=None, what="the title")]
-        if pub.subtitle:
-            subtitle_style = ParagraphStyle(
-                "masthead-subtitle", parent=s.cover_subtitle, spaceAfter=s.leading, keepWithNext=1
-            )
-            out.append(
-                self.paragraph(pub.subtitle, subtitle_style, where=None, what="the subtitle")
-            )
-        else:
-            title_style.spaceAfter = s.leading
-        return out
-
-    def cover(self, cover: m.Cover) -> FullPage:
-        pub, s, g = self.pub, self.styles, self.geometry
-        where = cover.where
-        width, height = g.width - 2 * g.inner, g.height - 2 * g.top
-        picture = None
-        if cover.image:
-            prepared = self.images.get(cover.image, max_width=width, where=where)
-            picture = Picture(prepared.source, width, width * prepared.aspect)
-        footer = cover.footer
-        bottom: list[Flowable] = []
-        if footer:
-            bottom.append(self.paragraph(footer, s.cover_footer, where=where, what="the cover"))
-        outline = OutlineMark(self.labels["cover"], 0, "cover")
-        self.check(self.labels["cover"], where=where, what="the outline")
-        # A long title gets smaller until title, subtitle and footer fill at most 60% of
-        # the page; the picture takes what is left.
-        for factor in (1.0, 0.85, 0.7, 0.6, 0.5):
-            title_style = ParagraphStyle(
-                "cover-title",
-                parent=s.cover_title,
-                fontSize=s.cover_title.fontSize * factor,
-                leading=s.cover_title.leading * factor,
-            )
-            top: list[Flowable] = [
-                outline,
-                self.paragraph(pub.cover_title, title_style, where=where, what="the cover title"),
-            ]
-            if pub.cover_subtitle:
-                top.append(
-                    self.paragraph(
-                        pub.cover_subtitle, s.cover_subtitle, where=where, what="the cover"
-                    )
-                )
-            page = FullPage(top, bottom, None, gap=s.leading)
-            if page.needed(width) <= 0.6 * height:
-                break
-        room = height - page.needed(width) - 2 * s.leading
-        if picture and room > 0:
-            scale = min(1.0, room / picture.draw_height)
-            picture.draw_width *= scale
-            picture.draw_height *= scale
-            page.middle = picture
-        elif picture:
-            raise TypesetError(
-                "the cover title and subtitle leave no room for the cover image",
-                where=where,
-                hint="shorten the title or leave the image out",
-            )
-        return page
-
-    def back(self, back: m.Back) -> FullPage:
-        s, g = self.styles, self.geometry
-        width, height = g.width - 2 * g.inner, g.height - 2 * g.top
-        what = "the back cover"
-        top: list[Flowable] = [OutlineMark(self.labels["back-cover"], 0, "back-cover")]
-        self.check(self.labels["back-cover"], where=back.where, what="the outline")
-        if back.text:
-            top += self.paragraphs(back.text, s.back_text, where=back.where, what=what)
-        bottom: list[Flowable] = []
-        if back.contact:
-            label = self.labels["contact"]
-            self.check(label, where=back.where, what=what)
-            bottom.append(Paragraph(to_xml([Run(label)]), s.back_label))
-            bottom += self.paragraphs(back.contact, s.back_text, where=back.where, what=what)
-        if back.license:
-            bottom.append(self.paragraph(back.license, s.back_small, where=back.where, what=what))
-        page = FullPage(top, bottom, gap=s.leading)
-        if page.needed(width) > height:
-            raise TypesetError(
-                "the back cover does not fit on one page",
-                where=back.where,
-                hint="shorten its text, or move some of it into the blocks",
-            )
-        return page
 
 
 def describe(block: m.Located) -> str:

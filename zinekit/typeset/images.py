@@ -16,7 +16,7 @@ from zinekit.errors import Location
 from zinekit.typeset import ImageError
 
 # More pixels than this per inch at the printed size only make the PDF heavier.
-_DPI = 300
+PRINT_PPI = 300
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class ImageStore:
         """The image `src` (relative to the content file), for printing at most `max_width`
         points wide."""
         path = (self.base_dir / src).resolve()
-        pixels = max(1, math.ceil(max_width / 72 * _DPI))
+        pixels = max(1, math.ceil(max_width / 72 * PRINT_PPI))
         key = (path, pixels)
         if key not in self._cache:
             self._cache[key] = _prepare(path, src, pixels, where)
