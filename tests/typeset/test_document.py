@@ -240,8 +240,14 @@ def _gaps(pdf: bytes, page: int, size: tuple[float, float]) -> tuple[float, floa
 @pytest.mark.parametrize("size", [A5, A7])
 @pytest.mark.parametrize("binding", ["saddle", "none"])
 def test_text_keeps_clear_of_every_edge(size: tuple[float, float], binding: str) -> None:
+    long_url = "https://example.org/sangat/panjang/sekali/alamat_nya/di-sini?dengan=parameter&x=1"
     pub = publication(
-        [{"heading": "Judul"}, {"text": "\n\n".join([PARAGRAPH_ID] * 6)}],
+        [
+            {"heading": "Judul"},
+            {"text": "\n\n".join([PARAGRAPH_ID] * 6)},
+            {"text": f"Alamatnya {long_url} dan {long_url}/lagi/{long_url[8:]} ya."},
+            {"resources": [{"title": "Situs", "link": long_url + "/" + long_url[8:]}]},
+        ],
         cover={"footer": "Kaki sampul"},
         back={"text": "Selesai.", "license": "Bebas."},
     )

@@ -20,6 +20,11 @@ from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
         ("**b _bi_**", [Run("b ", bold=True), Run("bi", bold=True, italic=True)]),
         ("[see](https://x.org)", [Run("see", href="https://x.org")]),
         ("snake_case_name", [Run("snake_case_name")]),
+        (
+            "see https://x.org/a_b. Next",
+            [Run("see "), Run("https://x.org/a_b", href="https://x.org/a_b"), Run(". Next")],
+        ),
+        ("[https://x.org](https://y.org)", [Run("https://x.org", href="https://y.org")]),
         ("**unclosed", [Run("**unclosed")]),
         (r"\*\*literal\*\*", [Run("*"), Run("*"), Run("literal"), Run("*"), Run("*")]),
     ],

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 from reportlab.platypus.doctemplate import NextPageTemplate
 
 from zinekit.content import model as m
@@ -19,6 +19,7 @@ from zinekit.typeset.flowables import (
     BlockMark,
     OutlineMark,
     PadBeforeBack,
+    Para,
     Picture,
     QRCode,
     WriteIn,
@@ -109,7 +110,7 @@ class Story:
         what: str,
         bullet: str | None = None,
         markup: bool = True,
-    ) -> Paragraph:
+    ) -> Para:
         """One paragraph of user text in `style`, its glyphs checked."""
         bold, italic = self.fonts.style_of(style.fontName)
         items = runs(text, bold=bold, italic=italic) if markup else [Run(text, bold, italic)]
@@ -117,11 +118,11 @@ class Story:
         if bullet:
             bold, italic = self.fonts.style_of(style.bulletFontName)
             self.fonts.check([Run(bullet, bold, italic)], where=where, what=what)
-        return Paragraph(to_xml(items), style, bulletText=bullet)
+        return Para(to_xml(items), style, bulletText=bullet)
 
     def paragraphs(
         self, text: str, style: ParagraphStyle, *, where: Location | None, what: str
-    ) -> list[Paragraph]:
+    ) -> list[Para]:
         return [self.paragraph(p, style, where=where, what=what) for p in paragraphs(text)]
 
     def check(self, text: str, *, where: Location | None, what: str) -> None:
@@ -226,7 +227,7 @@ class Story:
             self.fonts.check(items, where=block.where, what=what)
             lines.append(items)
         style = self._one_line_each(style, lines, spec.pattern)
-        out: list[Flowable] = [Paragraph(to_xml(items), style) for items in lines]
+        out: list[Flowable] = [Para(to_xml(items), style) for items in lines]
         if spec.continue_ is not None:
             text = spec.continue_.prompt or self.labels["continue-prompt"]
             prompt = self.paragraph(text, self.styles.prompt, where=block.where, what=what)
@@ -297,7 +298,7 @@ class Story:
         code = QRCode(link, max_size=width * 0.4)
         shown = link.removeprefix("mailto:")
         self.fonts.check([Run(shown)], where=where, what=what)
-        url = Paragraph(to_xml([Run(shown, href=link)]), s.url)
+        url = Para(to_xml([Run(shown, href=link)]), s.url)
         table = Table(
             [[code, url]],
             colWidths=[code.width, width - code.width],

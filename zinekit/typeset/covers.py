@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from zinekit.content import model as m
 from zinekit.typeset import TypesetError
-from zinekit.typeset.flowables import FullPage, OutlineMark, Picture
+from zinekit.typeset.flowables import FullPage, OutlineMark, Para, Picture
 from zinekit.typeset.images import PRINT_PPI
 from zinekit.typeset.markup import Run, to_xml
 
@@ -111,7 +111,7 @@ def back_page(story: Story, back: m.Back) -> FullPage:
     if back.contact:
         label = story.labels["contact"]
         story.check(label, where=back.where, what=what)
-        bottom.append(Paragraph(to_xml([Run(label)]), s.back_label))
+        bottom.append(Para(to_xml([Run(label)]), s.back_label))
         bottom += story.paragraphs(back.contact, s.back_text, where=back.where, what=what)
     if back.license:
         bottom.append(story.paragraph(back.license, s.back_small, where=back.where, what=what))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from PIL import Image as PILImage
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Rect
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
@@ -86,6 +87,42 @@ class PadBeforeBack(Flowable):
 
     def draw(self) -> None:
         pass
+
+
+class Para(Paragraph):
+    """A paragraph that never runs past its width. reportlab breaks a long URL after its
+    scheme and then cannot break the rest again, so a URL longer than a line would run
+    off the page; such a paragraph is set again without hyphenation, where reportlab
+    breaks over-long words between letters instead."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        size = super().wrap(availWidth, availHeight)
+        if _overflows(self) and not getattr(self.style, "_zk_unhyphenated", False):
+            self.style = _without_hyphenation(self.style)
+            size = super().wrap(availWidth, availHeight)
+        return size
+
+
+def _overflows(para: Paragraph) -> bool:
+    # reportlab's own hyphenated lines may stick out by a fraction of a point.
+    lines = para.blPara.lines
+    spare = [line.extraSpace if para.blPara.kind else line[0] for line in lines]
+    return bool(spare) and min(spare) < -1.0
+
+
+def _without_hyphenation(style: ParagraphStyle) -> ParagraphStyle:
+    plain = getattr(style, "_zk_plain", None)
+    if plain is None:
+        plain = ParagraphStyle(
+            f"{style.name}-unhyphenated",
+            parent=style,
+            hyphenationLang="",
+            embeddedHyphenation=0,
+            uriWasteReduce=0,
+        )
+        plain._zk_unhyphenated = True
+        style._zk_plain = plain
+    return plain
 
 
 class KeepWithFirst(KeepTogether):

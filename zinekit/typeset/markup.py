@@ -1,6 +1,6 @@
-"""Inline markup in content text: **bold**, _italic_, [text](url), backslash escapes; and
-paragraphs split on blank lines. Text becomes runs (for glyph checks) and reportlab's
-paragraph XML (for drawing), with &, < and > escaped.
+"""Inline markup in content text: **bold**, _italic_, [text](url), backslash escapes, bare
+http(s) addresses as links; and paragraphs split on blank lines. Text becomes runs (for
+glyph checks) and reportlab's paragraph XML (for drawing), with &, < and > escaped.
 
 An underscore opens italics only at the start of a word and closes only at its end, so
 snake_case names and URLs with underscores stay as written. Markup that does not close is
@@ -22,6 +22,7 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BARE_URL = re.compile(r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:!?)\]']")
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def _runs(text: str, bold: bool, italic: bool, href: str | None) -> Iterator[Run
     at = 0
     for match in _TOKEN.finditer(text):
         if match.start() > at:
-            yield Run(text[at : match.start()], bold, italic, href)
+            yield from _plain(text[at : match.start()], bold, italic, href)
         if match["escaped"] is not None:
             yield Run(match["escaped"], bold, italic, href)
         elif match["bold"] is not None:
@@ -57,6 +58,18 @@ def _runs(text: str, bold: bool, italic: bool, href: str | None) -> Iterator[Run
             yield from _runs(match["italic"], bold, True, href)
         else:
             yield from _runs(match["label"], bold, italic, match["href"])
+        at = match.end()
+    if at < len(text):
+        yield from _plain(text[at:], bold, italic, href)
+
+
+def _plain(text: str, bold: bool, italic: bool, href: str | None) -> Iterator[Run]:
+    # A bare web address is a live link too, without the punctuation that ends a sentence.
+    at = 0
+    for match in [] if href else _BARE_URL.finditer(text):
+        if match.start() > at:
+            yield Run(text[at : match.start()], bold, italic, None)
+        yield Run(match[0], bold, italic, match[0])
         at = match.end()
     if at < len(text):
         yield Run(text[at:], bold, italic, href)
