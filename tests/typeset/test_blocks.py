@@ -419,3 +419,22 @@ def test_big_picture_is_reduced_but_not_below_300_ppi(tmp_path: Path) -> None:
     [(left, _, right, _)] = _image_bounds(result.pdf, 1)
     ppi = xobject["/Width"] / ((right - left) / 72)
     assert 300 <= ppi < 310
+
+
+def test_qr_code_on_a_narrow_page_has_the_address_under_it() -> None:
+    pub = publication([{"resources": [{"title": "Zine Uji", "link": URL}]}])
+    result = run(pub, size=(mm(50), mm(70)), binding="none")
+    [code] = _qr_paths(result.pdf, 1)
+    url_chars = [b for b in text_boxes(result.pdf, 1) if b[0] == "/"]
+    assert url_chars and max(b[4] for b in url_chars) < code.bottom
+    assert min(_gaps_of(result.pdf, 1, (mm(50), mm(70)))) >= mm(5)
+
+
+def _gaps_of(pdf: bytes, page: int, size: tuple[float, float]) -> tuple[float, ...]:
+    boxes = text_boxes(pdf, page)
+    return (
+        min(b[1] for b in boxes),
+        min(b[2] for b in boxes),
+        size[0] - max(b[3] for b in boxes),
+        size[1] - max(b[4] for b in boxes),
+    )

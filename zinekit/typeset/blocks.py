@@ -13,7 +13,7 @@ from reportlab.platypus.doctemplate import NextPageTemplate
 
 from zinekit.content import model as m
 from zinekit.errors import Location
-from zinekit.typeset import MIN_FONT_SIZE
+from zinekit.typeset import MIN_FONT_SIZE, TypesetError
 from zinekit.typeset.covers import back_page, cover_page, masthead
 from zinekit.typeset.flowables import (
     BlockMark,
@@ -283,7 +283,7 @@ class Story:
             if resource.note:
                 parts += self.paragraphs(resource.note, s.body, where=block.where, what=what)
             if resource.link:
-                parts.append(self._link_row(resource.link, block.where, what))
+                parts += self._link(resource.link, block.where, what)
             # An entry stays on one page: its parts keep with the next (not KeepTogether,
             # which would also part it from a heading above).
             for part in parts[:-1]:
@@ -292,13 +292,24 @@ class Story:
             out += parts
         return out
 
-    def _link_row(self, link: str, where: Location | None, what: str) -> Flowable:
+    def _link(self, link: str, where: Location | None, what: str) -> list[Flowable]:
+        """The QR code with the address printed beside it, or under it on a narrow page."""
         s = self.styles
         width = self.geometry.frame_width
         code = QRCode(link, max_size=width * 0.4)
+        if code.width > width:
+            raise TypesetError(
+                f"the page is too narrow for the QR code of a link in {what}",
+                where=where,
+                hint="a QR code needs at least 15 mm and a white border",
+            )
         shown = link.removeprefix("mailto:")
         self.fonts.check([Run(shown)], where=where, what=what)
         url = Para(to_xml([Run(shown, href=link)]), s.url)
+        gap = s.size * 0.6
+        if width - code.width - gap < max(mm(20), 0.3 * width):
+            code.keepWithNext = 1
+            return [code, url]
         table = Table(
             [[code, url]],
             colWidths=[code.width, width - code.width],
@@ -312,12 +323,12 @@ class Story:
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 0),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                    ("LEFTPADDING", (1, 0), (1, 0), s.size * 0.6),
+                    ("LEFTPADDING", (1, 0), (1, 0), gap),
                 ]
             ),
             hAlign="LEFT",
         )
-        return table
+        return [table]
 
     def quote(self, block: m.Quote) -> list[Flowable]:
         what = describe(block)
