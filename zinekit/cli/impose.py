@@ -15,11 +15,14 @@ from zinekit.cli.imposing import (
     Duplex,
     DuplexOption,
     GuidesOption,
+    InstructionsOption,
+    Lang,
     LayoutOption,
     MarksOption,
     PadAt,
     PadAtOption,
     PhotocopyOption,
+    PreviewOption,
     Printing,
     QuietOption,
     SheetOption,
@@ -27,6 +30,7 @@ from zinekit.cli.imposing import (
     check_pdf_target,
     finish_options,
     plan_options,
+    require_tools,
     sheet_targets,
     write_imposed,
 )
@@ -52,6 +56,16 @@ def impose_command(
     bleed: BleedOption = None,
     creep: CreepOption = None,
     photocopy: PhotocopyOption = False,
+    instructions: InstructionsOption = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="Language of the --instructions page: id or en. Default: the PDF's own"
+            " language (its /Lang) when that is Indonesian, else English.",
+        ),
+    ] = None,
+    preview: PreviewOption = False,
     password: Annotated[
         str | None, typer.Option("--password", help="Password of an encrypted input PDF.")
     ] = None,
@@ -67,14 +81,20 @@ def impose_command(
 
     chosen = load_layout(layout or "booklet")
     options = plan_options(sheet, duplex, pad_at, signature_sheets, creep)
-    finish = finish_options(marks, bleed)
-    if photocopy:
-        from zinekit.photocopy import require_ghostscript
-
-        require_ghostscript()  # before any work: the user asked for black only
+    printing = Printing(
+        guides,
+        actual_size,
+        quiet,
+        finish_options(marks, bleed),
+        photocopy,
+        instructions=instructions,
+        lang=lang.value if lang else None,
+        preview=preview,
+    )
+    require_tools(printing)  # before any work: the user asked for black only, or pictures
     target = output if output is not None else input.with_name(f"{input.stem}-{chosen.name}.pdf")
     check_pdf_target(target, inputs=(input,))
     source = open_source(input, password)
     plan = make_plan(chosen, len(source.pages), options)
     targets = sheet_targets(target, plan, inputs=(input,))
-    write_imposed(source, plan, targets, Printing(guides, actual_size, quiet, finish, photocopy))
+    write_imposed(source, plan, targets, printing, layout=chosen)

@@ -1,10 +1,13 @@
 """What `zinekit impose` and `zinekit build` share: the imposition options, and writing the
-planned sheets (with any companion files) atomically, then telling the user how to print."""
+planned sheets (with any companion files, an instruction page and PNG previews) atomically,
+then telling the user how to print."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -13,9 +16,10 @@ from typing import Annotated
 import typer
 
 from zinekit import photocopy
-from zinekit.errors import OptionError, notice
+from zinekit.errors import OptionError, OutputError, ZinekitError, notice
+from zinekit.impose.layout import Layout
 from zinekit.impose.marks import Finish, check_bleed, parse_marks
-from zinekit.impose.pdf import Source, WriteReport, write_sides
+from zinekit.impose.pdf import BLANK, Source, WholePage, WriteReport, write_sides
 from zinekit.impose.plan import Options, Plan, Side
 from zinekit.output import atomic_outputs, check_target
 from zinekit.units import describe_size, paper_size, parse_length
@@ -30,6 +34,11 @@ class Duplex(StrEnum):
 class PadAt(StrEnum):
     before_back = "before-back"
     end = "end"
+
+
+class Lang(StrEnum):
+    id = "id"
+    en = "en"
 
 
 LayoutOption = Annotated[
@@ -112,6 +121,24 @@ CreepOption = Annotated[
     ),
 ]
 
+InstructionsOption = Annotated[
+    bool,
+    typer.Option(
+        "--instructions",
+        help="Add an instruction page: print at 100%, which duplex flip, where to fold, cut and"
+        " staple, in words and sketches. Double-sided layouts: first, on a sheet of its own"
+        " with a blank back; the mini-zine: after its sheet.",
+    ),
+]
+PreviewOption = Annotated[
+    bool,
+    typer.Option(
+        "--preview",
+        help="Also write PNG pictures of the sheets and of the pages in reading order to"
+        " OUT.preview/ (needs pypdfium2, pip install 'zinekit[preview]', or pdftoppm).",
+    ),
+]
+
 
 @dataclass(frozen=True)
 class Printing:
@@ -122,6 +149,22 @@ class Printing:
     quiet: bool = False
     finish: Finish = field(default_factory=Finish)
     photocopy: bool = False  # black only, through Ghostscript
+    instructions: bool = False  # an instruction page; write_imposed then needs the layout
+    # The instruction page's language, "id" or "en"; None: the source PDF's /Lang decides
+    # (Indonesian when it starts with "id", else English).
+    lang: str | None = None
+    preview: bool = False  # PNG pictures in OUT.preview/
+
+
+def require_tools(printing: Printing) -> None:
+    """Before any work: the outside tools the chosen options need are there, or an error
+    says how to get them (Ghostscript for --photocopy, a renderer for --preview)."""
+    if printing.photocopy:
+        photocopy.require_ghostscript()
+    if printing.preview:
+        from zinekit.preview import require_renderer
+
+        require_renderer()
 
 
 def plan_options(
@@ -171,26 +214,39 @@ def write_imposed(
     targets: list[Path],
     printing: Printing,
     companions: list[tuple[Path, bytes]] = (),
+    *,
+    layout: Layout | None = None,
 ) -> list[WriteReport]:
-    """Write the sheets to `targets` (and each companion file's bytes) all at once, or none."""
+    """Write the sheets to `targets` (and each companion file's bytes) all at once, or none.
+
+    With `printing.instructions`, `layout` (the one `plan` was made from) supplies the steps.
+    """
     parts = [plan.fronts(), plan.backs()] if len(targets) == 2 else [plan.sides()]
+    extras = _instruction_pages(source, plan, targets, printing, layout)
+    preview = _Preview(source, plan, targets, extras) if printing.preview else None
     total = sum(len(p) for p in parts)
     progress = _Progress(total) if sys.stderr.isatty() and not printing.quiet else None
     reports = []
     paths = [*targets, *(path for path, _ in companions)]
+    if preview:
+        paths += preview.paths
     heavy: list[int] = []
-    with atomic_outputs(paths) as files:
-        for f, sides in zip(files, parts, strict=False):
-            if printing.photocopy:
-                imposed = io.BytesIO()
-                reports.append(_write(source, plan, sides, imposed, printing, progress))
-                gray = photocopy.to_gray(imposed.getvalue())
-                heavy += photocopy.heavy_black_pages(photocopy.ink_coverage(gray))
-                f.write(gray)
-            else:
-                reports.append(_write(source, plan, sides, f, printing, progress))
-        for f, (_, data) in zip(files[len(targets) :], companions, strict=True):
+    imposed: list[bytes] = []
+    folder = preview.writing() if preview else contextlib.nullcontext()
+    with folder, atomic_outputs(paths) as files:
+        for f, sides, extra in zip(files, parts, extras, strict=False):
+            report, data, dark = _impose_file(
+                source, plan, sides, extra, f, printing, progress, keep=bool(preview)
+            )
+            reports.append(report)
+            imposed.append(data)
+            heavy += dark
+        others = files[len(targets) :]
+        for f, (_, data) in zip(others, companions, strict=False):
             f.write(data)
+        if preview:
+            for f, data in zip(others[len(companions) :], preview.images(imposed), strict=True):
+                f.write(data)
     if progress:
         progress.done()
     if not printing.quiet:
@@ -202,12 +258,169 @@ def write_imposed(
                 f" {photocopy.HEAVY_BLACK:.0%} solid black: copiers smear and streak large black"
                 " areas and use much toner"
             )
-        _tell(source, plan, targets, reports, printing.actual_size)
+        _tell(source, plan, targets, reports, printing.actual_size, extras)
+        if preview:
+            for note in preview.notes:
+                notice(note)
+            print(
+                f"zinekit: wrote {len(preview.paths)} preview images in {preview.folder}",
+                file=sys.stderr,
+            )
     return reports
 
 
+Extras = list[tuple[list[WholePage], list[WholePage]]]  # per written file: before, after
+
+
+def _impose_file(
+    source: Source,
+    plan: Plan,
+    sides: list[Side],
+    extra: tuple[list[WholePage], list[WholePage]],
+    f,
+    printing: Printing,
+    progress,
+    keep: bool,
+) -> tuple[WriteReport, bytes, list[int]]:
+    """Impose one file's sides (and pages around them) into `f`; return its report, its bytes
+    when they are needed again (`keep`, for previews; else b"") and its heavy-black sides."""
+    before, after = extra
+    if not (printing.photocopy or keep):
+        return _write(source, plan, sides, f, printing, progress, before, after), b"", []
+    buffer = io.BytesIO()
+    report = _write(source, plan, sides, buffer, printing, progress, before, after)
+    data = buffer.getvalue()
+    heavy: list[int] = []
+    if printing.photocopy:
+        data = photocopy.to_gray(data)
+        pages = photocopy.heavy_black_pages(photocopy.ink_coverage(data))
+        # Sides are counted without the instruction page and its blank back.
+        heavy = [n - len(before) for n in pages if 0 < n - len(before) <= len(sides)]
+    f.write(data)
+    return report, data, heavy
+
+
+def _instruction_pages(
+    source: Source, plan: Plan, targets: list[Path], printing: Printing, layout: Layout | None
+) -> Extras:
+    """What goes around the sheets in each file: with --instructions, double-sided output
+    starts with the instruction page and its blank back (with manual duplex, the page leads
+    the fronts file and a blank the backs file), so the sheets still pair up; single-sided
+    output ends with the page."""
+    none: Extras = [([], []) for _ in targets]
+    if not printing.instructions:
+        return none
+    if layout is None:
+        raise ValueError("write_imposed needs the layout to draw the instruction page")
+    # Imported here: reportlab is not needed to impose without instructions.
+    from zinekit.impose.pdf import open_source_bytes
+    from zinekit.instructions import document_lang, instruction_page
+
+    lang = printing.lang or document_lang(source.lang)
+    double = bool(plan.backs())
+    files = (targets[0].name, targets[1].name) if len(targets) == 2 else None
+    data = instruction_page(layout, plan, lang, first=double, files=files)
+    page = WholePage(open_source_bytes(data, Path("instructions.pdf")), 0)
+    if not double:
+        return [([], [page])]
+    if len(targets) == 2:
+        return [([page], []), ([BLANK], [])]
+    return [([page, BLANK], [])]
+
+
+class _Preview:
+    """The PNG pictures of one run: their paths, known before imposing, and their bytes."""
+
+    def __init__(self, source: Source, plan: Plan, targets: list[Path], extras: Extras) -> None:
+        # Imported here: a renderer is needed only for previews.
+        from zinekit import preview
+
+        self.module = preview
+        self.render = preview.require_renderer()
+        self.plan, self.extras = plan, extras
+        base = targets[0]
+        if len(targets) == 2:
+            base = base.with_name(base.name.replace("-fronts.pdf", ".pdf"))
+        self.folder = base.with_name(f"{base.stem}.preview")
+        if self.folder.exists() and not self.folder.is_dir():
+            raise OutputError(
+                "the preview folder's name is taken by a file",
+                where=self.folder,
+                hint="move that file away, or choose another output name with -o",
+            )
+        self.notes: list[str] = []
+        # The reading order depends on the source alone: drawn first, so the pictures'
+        # names are all known before the atomic write starts.
+        try:
+            if source.data is None:
+                raise ZinekitError("the source PDF is not at hand")
+            self.reading = preview.reading_images(self.render, source.data, source.password)
+        except ZinekitError as exc:
+            self.notes.append(f"the reading-order preview could not be drawn: {exc}")
+            self.reading = []
+        sheets = len(plan.sheets)
+        digits = max(2, len(str(sheets)))
+        names = [f"sheet-{n:0{digits}d}.png" for n in range(1, sheets + 1)]
+        if self.has_instructions:
+            names.append("instructions.png")
+        if len(self.reading) == 1:
+            names.append("reading.png")
+        else:
+            width = max(2, len(str(len(self.reading))))
+            names += [f"reading-{n:0{width}d}.png" for n in range(1, len(self.reading) + 1)]
+        self.paths = [self.folder / name for name in names]
+
+    @property
+    def has_instructions(self) -> bool:
+        return any(before or after for before, after in self.extras)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """The folder made for the pictures; removed again if the run fails and it was new,
+        tidied of an earlier run's extra pictures if the run succeeds."""
+        made = not self.folder.exists()
+        self.folder.mkdir(exist_ok=True)
+        try:
+            yield
+        except BaseException:
+            if made:
+                with contextlib.suppress(OSError):
+                    self.folder.rmdir()
+            raise
+        keep = {p.name for p in self.paths}
+        for old in self.folder.glob("*.png"):
+            if old.name not in keep and old.name.startswith(("sheet-", "reading", "instructions")):
+                old.unlink(missing_ok=True)
+
+    def images(self, imposed: list[bytes]) -> list[bytes]:
+        """Every picture's bytes, in the order of `paths`."""
+        sides: list[tuple[tuple[int, int], tuple[int, int] | None]] = []
+        fronts_at = len(self.extras[0][0])
+        backs_at = len(self.extras[1][0]) if len(imposed) == 2 else None
+        for sheet in self.plan.sheets:
+            front, back = (0, fronts_at), None
+            fronts_at += 1
+            if sheet.back is not None and backs_at is None:
+                back, fronts_at = (0, fronts_at), fronts_at + 1
+            elif sheet.back is not None and backs_at is not None:
+                back, backs_at = (1, backs_at), backs_at + 1
+            sides.append((front, back))
+        images = self.module.sheet_images(self.render, imposed, sides)
+        if self.has_instructions:
+            index = 0 if self.extras[0][0] else fronts_at
+            images.append(self.module.page_image(self.render, imposed[0], index))
+        return images + self.reading
+
+
 def _write(
-    source: Source, plan: Plan, sides: list[Side], f, printing: Printing, progress
+    source: Source,
+    plan: Plan,
+    sides: list[Side],
+    f,
+    printing: Printing,
+    progress,
+    before: list[WholePage] = (),
+    after: list[WholePage] = (),
 ) -> WriteReport:
     return write_sides(
         source,
@@ -218,6 +431,8 @@ def _write(
         guides=printing.guides,
         finish=printing.finish,
         progress=progress.step if progress else None,
+        before=before,
+        after=after,
     )
 
 
@@ -242,7 +457,12 @@ class _Progress:
 
 
 def _tell(
-    source: Source, plan: Plan, targets: list[Path], reports: list[WriteReport], actual: bool
+    source: Source,
+    plan: Plan,
+    targets: list[Path],
+    reports: list[WriteReport],
+    actual: bool,
+    extras: Extras,
 ) -> None:
     if source.repairs:
         notice(f"{source.path} is damaged; it was repaired on reading ({source.repairs[0]})")
@@ -269,15 +489,22 @@ def _tell(
         notice(f"drew {flattened} printable annotations (form fields, stamps) into the pages")
     sheets = _count(len(plan.sheets), "sheet")
     pages = _count(plan.page_count, "page")
+    before, after = extras[0]
+    instructions = ""
+    if before:
+        instructions = ", after an instruction sheet (blank back) that prints first"
+    elif after:
+        instructions = ", then an instruction page"
     print(
         f"zinekit: wrote {', '.join(map(str, targets))}: {sheets} of"
-        f" {describe_size(*plan.sheet_size)}, {pages}, layout {plan.layout}",
+        f" {describe_size(*plan.sheet_size)}, {pages}, layout {plan.layout}{instructions}",
         file=sys.stderr,
     )
     if len(targets) == 2:
+        fronts = _count(len(plan.fronts()) + len(before), "sheet")
         print(
             "zinekit: manual duplex, no duplex unit needed:\n"
-            f"  1. print {targets[0]} ({len(plan.fronts())} sheets);\n"
+            f"  1. print {targets[0]} ({fronts});\n"
             "  2. put the printed stack back in the paper tray to print on the blank side,\n"
             "     without reordering it, so the sheet printed first is fed first (most trays:\n"
             "     printed side up, top edge in first; test with one sheet);\n"

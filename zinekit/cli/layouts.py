@@ -19,9 +19,11 @@ Which --duplex does my printer need?
           the backs instead).
   manual  no duplex unit: zinekit writes the fronts and the backs as two files and tells
           you how to feed the stack back in.
-  To find out: impose a short PDF with the default, print one sheet on both sides and turn
-  it over like a book page. If the back is upside down, your printer flips on the other
-  edge: use the other setting, or change it in the print dialog.
+  To find out: print the test sheet of `zinekit calibrate` once, double-sided, and turn it
+  over like a book page: the half of its back that reads upright names the setting.
+  Or impose a short PDF with the default, print one sheet on both sides and turn it over
+  like a book page. If the back is upside down, your printer flips on the other edge: use
+  the other setting, or change it in the print dialog.
 """
 
 

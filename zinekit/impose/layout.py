@@ -33,6 +33,37 @@ class Guide:
     end: tuple[float, float]
 
 
+# The sketches an instruction step can show (zinekit/instructions/draw.py draws them):
+# sheet: the flat sheet with its fold and cut lines; fold: a sheet folding in half;
+# cut: the cut lines and scissors; nest: folded sheets inside one another, in order;
+# nest-halves: the same for a cut stack's top and bottom halves; staple: staples on the
+# fold; diamond: a mini-zine's ends pushed together; cover: the finished booklet.
+DRAWINGS: tuple[str, ...] = (
+    "sheet",
+    "fold",
+    "cut",
+    "nest",
+    "nest-halves",
+    "staple",
+    "diamond",
+    "cover",
+)
+_LANG = re.compile(r"[a-z]{2,3}")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of putting the printed sheets together: a sketch and its words per language."""
+
+    draw: str  # one of DRAWINGS
+    texts: tuple[tuple[str, str], ...]  # (language, text); English always among them
+
+    def text(self, lang: str) -> str:
+        """The step in `lang`, else in English."""
+        words = dict(self.texts)
+        return words.get(lang, words["en"])
+
+
 @dataclass(frozen=True)
 class PictureCell:
     page: int  # 0-based page of the layout's fixed page sequence
@@ -55,6 +86,8 @@ class Layout:
     front: tuple[tuple[PictureCell, ...], ...] = ()
     back: tuple[tuple[PictureCell, ...], ...] = ()
     source: Path | None = None
+    # How to fold, cut and staple, step by step, for the --instructions page; may be empty.
+    steps: tuple[Step, ...] = ()
 
     @property
     def cells_per_side(self) -> int:
@@ -88,6 +121,7 @@ _FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "front": (list, 'a list of rows such as ["5r 4r 3r 2r", "6 7 8 1"]'),
     "back": (list, "a list of rows, like front"),
     "guides": (list, "a list of [[guides]] tables with kind, from, to"),
+    "steps": (list, "a list of [[steps]] tables with draw, en and other languages"),
 }
 _REQUIRED = ("description", "kind", "orientation", "columns", "rows", "fold")
 
@@ -254,6 +288,7 @@ def _validate(raw: dict[str, Any], text: str, path: Path) -> Layout:
                 raise fail(key, f'{key} is only for kind = "sheet"; {kind} layouts compute it')
 
     guides = tuple(_guide(g, n, fail) for n, g in enumerate(raw.get("guides", [])))
+    steps = tuple(_step(t, n, fail) for n, t in enumerate(raw.get("steps", [])))
     return Layout(
         name=name,
         description=raw["description"],
@@ -268,6 +303,7 @@ def _validate(raw: dict[str, Any], text: str, path: Path) -> Layout:
         front=front,
         back=back,
         source=path,
+        steps=steps,
     )
 
 
@@ -338,3 +374,43 @@ def _guide(raw: Any, nth: int, fail: Any) -> Guide:
             )
         ends.append((float(point[0]), float(point[1])))
     return Guide(raw["kind"], ends[0], ends[1])
+
+
+def _step(raw: Any, nth: int, fail: Any) -> Step:
+    """The `nth` [[steps]] table: a sketch name and the step's words in English and more."""
+    if not isinstance(raw, dict):
+        raise fail("steps", "each [[steps]] table has draw, en and other languages", nth=nth)
+    for key, value in raw.items():
+        if key != "draw" and not _LANG.fullmatch(key):
+            raise fail(
+                "steps",
+                f"unknown field {key!r} in a [[steps]] table",
+                "a step has draw and one text per language code: en, id...",
+                nth=nth,
+                then=rf"{re.escape(key)}\s*=",
+            )
+        if not isinstance(value, str) or not value.strip():
+            raise fail(
+                "steps",
+                f"a step's {key} must be a line of text, not {value!r}",
+                nth=nth,
+                then=rf"{re.escape(key)}\s*=",
+            )
+    if "draw" not in raw:
+        raise fail("steps", "a [[steps]] table needs draw, the sketch to show", nth=nth)
+    if "en" not in raw:
+        raise fail(
+            "steps",
+            "a [[steps]] table needs en, the step in English",
+            "other languages are optional; English is shown when one is missing",
+            nth=nth,
+        )
+    if raw["draw"] not in DRAWINGS:
+        raise fail(
+            "steps",
+            f"a step's draw is one of {', '.join(DRAWINGS)}, not {raw['draw']!r}",
+            nth=nth,
+            then=r"draw\s*=",
+        )
+    texts = tuple((key, " ".join(value.split())) for key, value in raw.items() if key != "draw")
+    return Step(raw["draw"], texts)

@@ -3,7 +3,8 @@
 `open_source` reads someone else's PDF into a `Source`; `write_sides` draws planned sheet
 sides into a new PDF. Imposition is by reference: each source page used becomes one Form
 XObject, drawn with a `cm` transform wherever the plan places it, so fonts and images are
-copied once however many times a page appears.
+copied once however many times a page appears. Whole pages of another PDF (an instruction
+page) or blank sheet sides can go before or after the sides (`WholePage`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 import traceback
 import warnings
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,6 +89,22 @@ class Source:
     title: str | None = None
     author: str | None = None
     lang: str | None = None  # the document's natural language, e.g. "id"
+    # The file as read and the password that opened it, to render previews of it.
+    data: bytes | None = field(default=None, repr=False)
+    password: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class WholePage:
+    """A page of `source` printed on a sheet side of its own, at 100% from the trimmed sheet's
+    bottom left corner (its /Rotate not applied: meant for pages zinekit drew at the sheet's
+    size, such as the instruction page), or a blank sheet side when `source` is None."""
+
+    source: Source | None = None
+    index: int = 0
+
+
+BLANK = WholePage()
 
 
 @dataclass
@@ -167,7 +184,9 @@ def open_source_bytes(data: bytes, path: Path, password: str | None = None) -> S
         raise InputError("the PDF has no pages", where=path)
     title = str(info.title) if info and info.title else None
     author = str(info.author) if info and info.author else None
-    return Source(path, reader, pages, repairs, title, author, str(lang) if lang else None)
+    return Source(
+        path, reader, pages, repairs, title, author, str(lang) if lang else None, data, password
+    )
 
 
 def _decrypt(reader: PdfReader, path: Path, password: str | None) -> None:
@@ -242,8 +261,11 @@ def write_sides(
     guides: bool = False,
     finish: Finish | None = None,
     progress: Callable[[int, int], None] | None = None,
+    before: Sequence[WholePage] = (),
+    after: Sequence[WholePage] = (),
 ) -> WriteReport:
-    """Draw `sides` (one output page each) from `source` into `out`."""
+    """Draw `sides` (one output page each) from `source` into `out`, with the `before` pages
+    ahead of them and the `after` pages behind them."""
     report = WriteReport()
     # The objects built here live until the end of the run; collecting them midway only
     # costs time (about a tenth of a large job).
@@ -253,10 +275,14 @@ def write_sides(
         with _pypdf_quiet(source.repairs):
             imposer = _Imposer(source, report, scaling, guides, finish or Finish())
             writer = imposer.writer
+            for whole in before:
+                imposer.add_whole(whole, sheet_size)
             for number, side in enumerate(sides):
                 imposer.add_side(side, sheet_size)
                 if progress:
                     progress(number + 1, len(sides))
+            for whole in after:
+                imposer.add_whole(whole, sheet_size)
             metadata = {"/Producer": f"zinekit {zinekit.__version__}"}
             if source.title:
                 metadata["/Title"] = source.title
@@ -330,15 +356,47 @@ class _Imposer:
         self.guides = guides
         self.finish = finish
         self.forms: dict[int, IndirectObject] = {}
-        self.shared_resources: dict[bytes, IndirectObject] = {}
+        # Keyed by the reader too: equal inline resources of two PDFs refer to different objects.
+        self.shared_resources: dict[tuple[int, bytes], IndirectObject] = {}
+        self.whole_forms: dict[tuple[int, int], IndirectObject] = {}
 
-    def add_side(self, side: Side, sheet_size: tuple[float, float]) -> None:
-        sheet = frame(sheet_size, self.finish)
+    def _page(self, sheet) -> DictionaryObject:
         # 0.01 pt (0.004 mm) is finer than any printer; shorter numbers keep every page small.
         page = self.writer.add_blank_page(round(sheet.media[0], 2), round(sheet.media[1], 2))
         page[NameObject("/TrimBox")] = RectangleObject([round(v, 2) for v in sheet.trim])
         if self.finish.bleed or self.finish.marks:
             page[NameObject("/BleedBox")] = RectangleObject([round(v, 2) for v in sheet.bleed])
+        return page
+
+    def add_whole(self, whole: WholePage, sheet_size: tuple[float, float]) -> None:
+        """A sheet side of the same size and boxes as the imposed ones, carrying one page of
+        another PDF (as a Form XObject, like any placed page), or nothing."""
+        sheet = frame(sheet_size, self.finish)
+        page = self._page(sheet)
+        ops: list[bytes] = []
+        xobjects = DictionaryObject()
+        if whole.source is not None:
+            key = (id(whole.source), whole.index)
+            if key not in self.whole_forms:
+                self.whole_forms[key] = self._form(whole.index, whole.source)
+            src = whole.source.pages[whole.index]
+            xobjects[NameObject("/W0")] = self.whole_forms[key]
+            box = src.box
+            ops.append(
+                b"q %s re W n 1 0 0 1 %s cm /W0 Do Q"
+                % (
+                    _nums((sheet.margin, sheet.margin, sheet_size[0], sheet_size[1])),
+                    _nums((sheet.margin - box[0], sheet.margin - box[1])),
+                )
+            )
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
+        content = DecodedStreamObject()
+        content.set_data(b"\n".join(ops))
+        page[NameObject("/Contents")] = self.writer._add_object(content.flate_encode())
+
+    def add_side(self, side: Side, sheet_size: tuple[float, float]) -> None:
+        sheet = frame(sheet_size, self.finish)
+        page = self._page(sheet)
         ops: list[bytes] = []
         if sheet.margin:
             # Everything below is drawn in trimmed-sheet coordinates.
@@ -374,12 +432,13 @@ class _Imposer:
         content.set_data(b"\n".join(ops))
         page[NameObject("/Contents")] = self.writer._add_object(content.flate_encode())
 
-    def _form(self, index: int) -> IndirectObject:
+    def _form(self, index: int, source: Source | None = None) -> IndirectObject:
         """The page as one Form XObject in `writer`: its content, resources and printable
         annotations, clipped to its visible box."""
         writer, report = self.writer, self.report
-        page = self.source.reader.pages[index]
-        box = self.source.pages[index].drawn
+        source = source or self.source
+        page = source.reader.pages[index]
+        box = source.pages[index].drawn
         annotations = _printable_annotations(page, report)
 
         contents = page.get("/Contents")
@@ -431,13 +490,14 @@ class _Imposer:
             return DictionaryObject()
         if isinstance(resources, IndirectObject):
             return resources.clone(self.writer)
-        key = io.BytesIO()
-        resources.write_to_stream(key)
-        shared = self.shared_resources.get(key.getvalue())
+        text = io.BytesIO()
+        resources.write_to_stream(text)
+        key = (id(page.pdf), text.getvalue())
+        shared = self.shared_resources.get(key)
         if shared is None:
             copy = resources.clone(self.writer)
             copy.pop(NameObject("/ProcSet"), None)  # obsolete since PDF 1.4; ignored by readers
-            shared = self.shared_resources[key.getvalue()] = self.writer._add_object(copy)
+            shared = self.shared_resources[key] = self.writer._add_object(copy)
         return shared
 
 
