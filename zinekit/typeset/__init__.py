@@ -93,9 +93,13 @@ def typeset(
     `binding="saddle"` widens the spine-side margin for staples (page 1, the cover, is a
     right-hand page). With `max_pages`, content that needs more pages raises
     `CapacityError` naming the block that runs over, unless `shrink` lets the type get
-    smaller (never below 7 pt) until it fits. A back cover is placed on the last page:
-    page `max_pages`, or for a saddle binding the next multiple of 4 (blank pages before it
-    are reported in `notes`).
+    smaller (never below 7 pt) until it fits. Page 1 is the cover when `pub.cover` is
+    given; without it page 1 opens with the title and subtitle (a handout). A back cover
+    is placed on the last page: page `max_pages`, or for a saddle binding the next
+    multiple of 4 (blank pages before it are reported in `notes`).
+
+    Raises `MissingGlyphError`, `FontError`, `ImageError`, `CapacityError` or another
+    `TypesetError` (all `ZinekitError`s with `where` set when a block is at fault).
     """
     from zinekit.typeset.document import build
 
