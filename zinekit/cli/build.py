@@ -10,18 +10,26 @@ import typer
 
 from zinekit.cli import app
 from zinekit.cli.imposing import (
+    BleedOption,
+    CreepOption,
     Duplex,
     DuplexOption,
     GuidesOption,
+    InstructionsOption,
     LayoutOption,
+    MarksOption,
     PadAt,
     PadAtOption,
+    PhotocopyOption,
+    PreviewOption,
     Printing,
     QuietOption,
     SheetOption,
     SignatureOption,
     check_pdf_target,
+    finish_options,
     plan_options,
+    require_tools,
     sheet_targets,
     write_imposed,
 )
@@ -47,6 +55,12 @@ def build_command(
     guides: GuidesOption = False,
     pad_at: PadAtOption = PadAt.before_back,
     signature_sheets: SignatureOption = None,
+    marks: MarksOption = None,
+    bleed: BleedOption = None,
+    creep: CreepOption = None,
+    photocopy: PhotocopyOption = False,
+    instructions: InstructionsOption = False,
+    preview: PreviewOption = False,
     shrink: Annotated[
         bool,
         typer.Option(
@@ -73,9 +87,18 @@ def build_command(
     from zinekit.typeset import typeset
     from zinekit.units import snap_to_paper
 
+    printing = Printing(
+        guides=guides,
+        quiet=quiet,
+        finish=finish_options(marks, bleed),
+        photocopy=photocopy,
+        instructions=instructions,
+        preview=preview,
+    )
+    require_tools(printing)
     publication = load_publication(content, allow_outside=allow_outside)
     chosen = load_layout(layout or _beside(publication.layout, content))
-    options = plan_options(sheet or publication.sheet, duplex, pad_at, signature_sheets)
+    options = plan_options(sheet or publication.sheet, duplex, pad_at, signature_sheets, creep)
     target = output if output is not None else content.with_suffix(".pdf")
     reading = target.with_name(f"{target.stem}.reading.pdf")
     check_pdf_target(target, inputs=(content,))
@@ -98,11 +121,7 @@ def build_command(
         for note in result.notes:
             print(f"zinekit: note: {note}", file=sys.stderr)
     write_imposed(
-        source,
-        plan,
-        targets,
-        Printing(guides=guides, quiet=quiet),
-        companions=[(reading, result.pdf)],
+        source, plan, targets, printing, companions=[(reading, result.pdf)], layout=chosen
     )
     if not quiet:
         print(
