@@ -67,7 +67,8 @@ class Fonts(Model):
 
 
 class Cover(Located):
-    """The front cover. Without it, the cover shows the publication's title and subtitle."""
+    """A front cover page. Without `cover`, there is no cover page: the first page opens
+    with the title and subtitle (right for one- and two-page handouts)."""
 
     title: NonEmpty | None = Field(None, description="Cover title; defaults to `title`.")
     subtitle: str | None = Field(None, description="Cover subtitle; defaults to `subtitle`.")
@@ -268,7 +269,9 @@ class Publication(Model):
     sheet: str | None = Field(None, description="Paper, e.g. A4 or F4; `--sheet` overrides it.")
     page_numbers: bool = Field(True, description="Print page numbers (not on the covers).")
     fonts: Fonts | None = Field(None, description="Your own TrueType fonts instead of the default.")
-    cover: Cover | None = Field(None, description="The front cover.")
+    cover: Cover | None = Field(
+        None, description="A front cover page; without it the first page opens with the title."
+    )
     blocks: Annotated[list[Block], Field(min_length=1)] = Field(
         description="The content, in reading order."
     )

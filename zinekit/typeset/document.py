@@ -181,5 +181,5 @@ def _overflow(
         message += f", even with the type at {attempt.size:g} pt"
     hint = "shorten the content or choose a layout with more pages"
     if not shrunk:
-        hint += ", or let zinekit shrink the type (down to 7 pt)"
+        hint += ", or build with --shrink to set the type smaller (down to 7 pt)"
     return CapacityError(message, pages_over=over, where=block.where if block else None, hint=hint)
