@@ -18,12 +18,12 @@ from zinekit.check.fonts import check_fonts
 from zinekit.check.images import check_images
 from zinekit.check.ink import check_ink
 from zinekit.check.pagecount import check_page_count
-from zinekit.check.reading import READ_ERRORS, from_pypdf, quiet_pypdf
 from zinekit.check.report import Report, Result, Status
 from zinekit.check.structure import check_qpdf, check_structure
 from zinekit.check.walk import Walker
 from zinekit.impose.layout import load_layout
 from zinekit.impose.pdf import open_source
+from zinekit.impose.reading import READ_ERRORS, from_pypdf, quiet_pypdf
 
 __all__ = ["Report", "Result", "Status", "run_checks"]
 

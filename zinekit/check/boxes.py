@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from pypdf import PdfReader
 
-from zinekit.check.reading import Box, box, number
 from zinekit.check.report import Detail, Result, Status, pages_text, plural, worst
+from zinekit.impose.reading import Box, box, number
 from zinekit.units import describe_size, to_mm
 
 NAME = "boxes"

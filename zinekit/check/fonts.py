@@ -15,8 +15,8 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, StreamObject
 
-from zinekit.check.reading import Key, dictionary, key_of, printed_appearances, resolved
 from zinekit.check.report import Detail, Result, Status, pages_text, plural
+from zinekit.impose.reading import Key, dictionary, key_of, printed_appearances, resolved
 
 NAME = "fonts"
 _FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")

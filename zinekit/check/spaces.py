@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pypdf.generic import ArrayObject, NameObject, StreamObject
 
-from zinekit.check.reading import READ_ERRORS, dictionary, number, resolved
+from zinekit.impose.reading import READ_ERRORS, dictionary, number, resolved
 
 Family = Literal["gray", "rgb", "cmyk", "lab", "pattern", "other"]
 

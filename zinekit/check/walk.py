@@ -16,7 +16,9 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, BooleanObject, ContentStream, NameObject, StreamObject
 
-from zinekit.check.reading import (
+from zinekit.check.spaces import CMYK, RGB, Space, by_count, resolve
+from zinekit.impose.geometry import IDENTITY, Matrix, multiply
+from zinekit.impose.reading import (
     READ_ERRORS,
     Key,
     dictionary,
@@ -27,8 +29,6 @@ from zinekit.check.reading import (
     printed_appearances,
     resolved,
 )
-from zinekit.check.spaces import CMYK, RGB, Space, by_count, resolve
-from zinekit.impose.geometry import IDENTITY, Matrix, multiply
 
 # Without colours to find, a stream that never says Do or BI draws no image and no form:
 # it need not be parsed at all (a false match only costs a parse).

@@ -12,20 +12,13 @@ from __future__ import annotations
 import functools
 import gc
 import io
-import logging
-import os
-import traceback
-import warnings
-import zlib
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-import pypdf
 from pypdf import PdfReader, PdfWriter
-from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
+from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 from pypdf.filters import ASCII85Decode
 from pypdf.generic import (
     ArrayObject,
@@ -44,15 +37,12 @@ from pypdf.generic import (
 
 import zinekit
 from zinekit.errors import InputError
-from zinekit.impose.geometry import Matrix, Scaling, displayed_size, multiply, placement, translate
+from zinekit.impose.geometry import Scaling, displayed_size, placement
 from zinekit.impose.marks import Finish, cell_clip, frame, mark_lines
 from zinekit.impose.plan import Line, Side
+from zinekit.impose.reading import READ_ERRORS, from_pypdf, printed_appearances, quiet_pypdf
 
 Box = tuple[float, float, float, float]
-
-# Annotation flags (PDF 32000-1:2008, 12.5.3).
-_HIDDEN, _PRINT = 2, 4
-_NOT_PRINTED = {"/Link", "/Popup"}
 
 # Magic numbers of files people mistake for PDFs, to say what the file is instead.
 _SIGNATURES = {
@@ -112,30 +102,6 @@ class WriteReport:
     scaled_pages: set[int] = field(default_factory=set)  # pages drawn at a scale other than 1
     overflowing_pages: set[int] = field(default_factory=set)  # pages larger than the cell at 100%
     flattened_annotations: int = 0
-    dropped_annotations: int = 0
-
-
-@contextmanager
-def _pypdf_quiet(repairs: list[str]) -> Iterator[None]:
-    """Collect pypdf's log warnings (xref repairs and the like) instead of printing them."""
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            repairs.append(record.getMessage())
-
-    logger = logging.getLogger("pypdf")
-    handler = Collect(logging.WARNING)
-    old_propagate = logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            yield
-        repairs.extend(str(w.message) for w in caught)
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = old_propagate
 
 
 def open_source(path: Path, password: str | None = None) -> Source:
@@ -167,7 +133,7 @@ def open_source_bytes(data: bytes, path: Path, password: str | None = None) -> S
 
     repairs: list[str] = []
     try:
-        with _pypdf_quiet(repairs):
+        with quiet_pypdf(repairs):
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted:
                 _decrypt(reader, path, password)
@@ -176,8 +142,8 @@ def open_source_bytes(data: bytes, path: Path, password: str | None = None) -> S
             lang = reader.trailer["/Root"].get("/Lang")
     except InputError:
         raise
-    except (PyPdfError, *_PLAIN_ERRORS) as exc:
-        if not _from_pypdf(exc):
+    except READ_ERRORS as exc:
+        if not from_pypdf(exc):
             raise
         raise _damaged(path, exc) from exc
     if not pages:
@@ -272,7 +238,7 @@ def write_sides(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        with _pypdf_quiet(source.repairs):
+        with quiet_pypdf(source.repairs):
             imposer = _Imposer(source, report, scaling, guides, finish or Finish())
             writer = imposer.writer
             for whole in before:
@@ -295,41 +261,14 @@ def write_sides(
             writer.write(out)
     except FileNotDecryptedError as exc:  # pragma: no cover - open_source decrypts first
         raise InputError("the PDF is encrypted", where=source.path) from exc
-    except (PyPdfError, *_PLAIN_ERRORS) as exc:
-        if not _from_pypdf(exc):
+    except READ_ERRORS as exc:
+        if not from_pypdf(exc):
             raise
         raise _damaged(source.path, exc) from exc
     finally:
         if gc_was_enabled:
             gc.enable()
     return report
-
-
-# Plain exceptions that pypdf's parser and filters let through on a damaged file: a bad
-# ASCII85 digit, an unknown filter name, a failed internal assertion, a reference loop.
-_PLAIN_ERRORS = (
-    ValueError,
-    KeyError,
-    IndexError,
-    TypeError,
-    AttributeError,
-    AssertionError,
-    NotImplementedError,
-    RecursionError,
-    zlib.error,
-)
-_PYPDF_DIR = os.path.join(os.path.realpath(os.path.dirname(pypdf.__file__)), "")
-
-
-def _from_pypdf(exc: BaseException) -> bool:
-    """Whether `exc` is pypdf failing on the file (bad input) rather than a bug in zinekit.
-
-    pypdf's own errors always are; a plain error is when it was raised inside pypdf.
-    """
-    if isinstance(exc, PyPdfError):
-        return True
-    frames = traceback.extract_tb(exc.__traceback__)
-    return any(os.path.realpath(f.filename).startswith(_PYPDF_DIR) for f in frames)
 
 
 def _damaged(path: Path, exc: BaseException) -> InputError:
@@ -573,66 +512,13 @@ def _copy_stream(stream: StreamObject, writer: PdfWriter) -> StreamObject:
 
 def _printable_annotations(page, report: WriteReport) -> list[tuple[bytes, str, IndirectObject]]:
     """Annotations that print (filled form fields, stamps...) as draw operations of their
-    appearance streams (PDF 32000-1:2008, 12.5.5). Links and popups are dropped."""
+    appearance streams (PDF 32000-1:2008, 12.5.5). Links, popups and hidden ones are dropped,
+    and so is a malformed annotation, as viewers do."""
     drawn = []
-    annots = page.get("/Annots")
-    annots = annots.get_object() if annots is not None else None
-    for ref in annots if isinstance(annots, ArrayObject) else []:
-        annot = ref.get_object()
-        if not isinstance(annot, DictionaryObject):
-            continue
-        try:
-            flags = int(annot.get("/F", 0))
-            printed = flags & _PRINT and not flags & _HIDDEN
-            printed = printed and annot.get("/Subtype") not in _NOT_PRINTED
-            appearance = _normal_appearance(annot) if printed else None
-            if appearance is not None:
-                matrix = _appearance_matrix(appearance.get_object(), annot.get("/Rect"))
-            else:
-                matrix = None
-        except (PyPdfError, *_PLAIN_ERRORS):
-            matrix = None  # a malformed annotation is left out, as viewers do
-        if matrix is None:
-            report.dropped_annotations += 1
-            continue
+    for appearance, matrix in printed_appearances(page):
+        if not isinstance(appearance, IndirectObject):
+            continue  # a stream is always an indirect object in a well-formed file
         name = f"/ZkAnnot{len(drawn)}"
         drawn.append((b"q %s cm %s Do Q" % (_nums(matrix), name.encode()), name, appearance))
-        report.flattened_annotations += 1
+    report.flattened_annotations += len(drawn)
     return drawn
-
-
-def _normal_appearance(annot: DictionaryObject):
-    ap = annot.get("/AP")
-    normal = ap.get_object().get("/N") if ap is not None else None
-    if normal is None:
-        return None
-    if isinstance(normal.get_object(), StreamObject):
-        return normal if isinstance(normal, IndirectObject) else None
-    state = annot.get("/AS")  # check boxes and radio buttons keep one stream per state
-    chosen = normal.get_object().get(state) if state is not None else None
-    if chosen is None or not isinstance(chosen.get_object(), StreamObject):
-        return None
-    return chosen if isinstance(chosen, IndirectObject) else None
-
-
-def _appearance_matrix(stream: StreamObject, rect) -> Matrix | None:
-    """Map the appearance's transformed BBox onto the annotation's Rect."""
-    if rect is None or "/BBox" not in stream:
-        return None
-    bx0, by0, bx1, by1 = (float(v) for v in stream["/BBox"])
-    form_matrix = tuple(float(v) for v in stream.get("/Matrix", (1, 0, 0, 1, 0, 0)))
-    corners = [
-        (
-            form_matrix[0] * x + form_matrix[2] * y + form_matrix[4],
-            form_matrix[1] * x + form_matrix[3] * y + form_matrix[5],
-        )
-        for x, y in ((bx0, by0), (bx0, by1), (bx1, by0), (bx1, by1))
-    ]
-    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
-    tx0, ty0, tx1, ty1 = min(xs), min(ys), max(xs), max(ys)
-    rx0, ry0, rx1, ry1 = _box(RectangleObject(rect))
-    if tx1 - tx0 <= 0 or ty1 - ty0 <= 0:
-        return None
-    sx, sy = (rx1 - rx0) / (tx1 - tx0), (ry1 - ry0) / (ty1 - ty0)
-    # The Do operator applies the form's own /Matrix; this maps its result onto Rect.
-    return multiply(translate(-tx0, -ty0), (sx, 0.0, 0.0, sy, rx0, ry0))

@@ -1,7 +1,8 @@
-"""Small helpers for reading a PDF's objects with pypdf, shared by the checks.
+"""Small helpers for reading someone else's PDF objects with pypdf, shared by imposition
+and the preflight checks.
 
-Reading someone else's PDF object by object meets malformed values; the helpers return
-None for those, so that each check reports what it could read instead of stopping.
+Reading a PDF object by object meets malformed values; the helpers return None for those,
+so that callers use what they could read instead of stopping.
 """
 
 from __future__ import annotations
