@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.printed import NOT_GREY, colour_operators, page_text, phrase_turns
-from tests.wildgen import run_zinekit
+from tests.runner import run_zinekit
 from zinekit.instructions.words import words
 from zinekit.units import paper_size
 

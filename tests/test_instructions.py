@@ -16,7 +16,7 @@ from pypdf.generic import NameObject, TextStringObject
 from tests.pdfgen import numbered_pdf
 from tests.printed import NOT_GREY, colour_operators, page_text
 from tests.readback import pictures, read_sides, render
-from tests.wildgen import run_zinekit
+from tests.runner import impose
 from zinekit.data import data_dir
 from zinekit.impose.layout import builtin_names, load_layout
 from zinekit.instructions import document_lang
@@ -42,12 +42,6 @@ def numbered(tmp_path_factory: pytest.TempPathFactory):
         return made[n, lang]
 
     return get
-
-
-def impose(source: Path, out: Path, *options: str) -> str:
-    run = run_zinekit("impose", source, "-o", out, *options)
-    assert run.code == 0, run.stderr
-    return run.stderr
 
 
 def grid(layout: str) -> tuple[int, int]:

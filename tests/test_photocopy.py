@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,20 +11,9 @@ from PIL import Image
 from reportlab.lib.pagesizes import A5
 from reportlab.pdfgen import canvas
 
-from zinekit.cli import main
+from tests.runner import run_zinekit
 
 needs_gs = pytest.mark.skipif(shutil.which("gs") is None, reason="Ghostscript is not installed")
-
-
-def run(*args: str) -> tuple[int, str]:
-    err = io.StringIO()
-    code = 0
-    with contextlib.redirect_stderr(err):
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, err.getvalue()
 
 
 def colour_pdf(folder: Path, pages: int = 4, black_band: bool = False) -> Path:
@@ -67,7 +54,7 @@ def test_photocopy_output_has_no_cyan_magenta_or_yellow_on_any_page(
     source = colour_pdf(tmp_path)
     assert any(c + m + y > 0 for c, m, y, _ in inkcov(source)), "the input is in colour"
     out = tmp_path / "bw.pdf"
-    code, err = run("impose", str(source), "-l", layout, "-o", str(out), "--photocopy", "--guides")
+    code, err = _run("impose", str(source), "-l", layout, "-o", str(out), "--photocopy", "--guides")
     assert code == 0, err
     pages = inkcov(out)
     assert pages
@@ -83,7 +70,7 @@ def test_photocopy_keeps_the_boxes_and_warns_about_heavy_black(tmp_path: Path) -
     source = colour_pdf(tmp_path, black_band=True)
     out = tmp_path / "bw.pdf"
     args = ["impose", str(source), "-o", str(out), "--photocopy", "--marks", "crop"]
-    code, err = run(*args, "--bleed", "3mm")
+    code, err = _run(*args, "--bleed", "3mm")
     assert code == 0, err
     assert "solid black" in err
     page = PdfReader(out).pages[0]
@@ -97,7 +84,12 @@ def test_photocopy_without_ghostscript_is_a_clear_error(
     monkeypatch.setattr(shutil, "which", lambda name: None)
     source = colour_pdf(tmp_path)
     out = tmp_path / "bw.pdf"
-    code, err = run("impose", str(source), "-o", str(out), "--photocopy")
+    code, err = _run("impose", str(source), "-o", str(out), "--photocopy")
     assert code == 2
     assert err.count("\n") == 1 and "needs Ghostscript" in err
     assert not out.exists()
+
+
+def _run(*args: str) -> tuple[int, str]:
+    done = run_zinekit(*args)
+    return done.code, done.stderr

@@ -12,7 +12,7 @@ from PIL import Image, ImageChops, ImageStat
 
 from tests.pdfgen import numbered_pdf
 from tests.readback import render
-from tests.wildgen import run_zinekit
+from tests.runner import run_zinekit
 from zinekit import preview
 from zinekit.units import paper_size
 

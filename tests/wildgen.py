@@ -12,12 +12,10 @@ can find it again in the imposed output. `run_zinekit` runs the command line in-
 
 from __future__ import annotations
 
-import contextlib
 import io
 import random
 import re
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
 
@@ -388,31 +386,3 @@ WILD = {
     "wrong-xref-offsets": wrong_xref_offsets,
     "missing-xref": missing_xref,
 }
-
-
-@dataclass
-class Run:
-    """What one zinekit command did: exit code and printed text."""
-
-    code: int
-    stdout: str
-    stderr: str
-
-    @property
-    def lines(self) -> list[str]:
-        """stderr's non-empty lines."""
-        return [line for line in self.stderr.splitlines() if line.strip()]
-
-
-def run_zinekit(*args: str | Path) -> Run:
-    """Run the zinekit command line in this process, as `zinekit ARGS...` would."""
-    from zinekit.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    code = 0
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            main([str(a) for a in args])
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-    return Run(code, out.getvalue(), err.getvalue())

@@ -21,7 +21,7 @@ from PIL import Image
 
 import zinekit
 from tests import wildgen
-from tests.wildgen import Run, run_zinekit
+from tests.runner import Run, run_zinekit
 
 OLD_OUTPUT = wildgen.text_pdf(2, "Older good output")
 BUILTIN_LAYOUTS = ("2up", "4up", "booklet", "minizine", "quarter-booklet")

@@ -11,7 +11,7 @@ import pytest
 
 from tests import wildgen
 from tests.check.pdfs import image_page, text_pdf
-from tests.wildgen import run_zinekit
+from tests.runner import run_zinekit
 
 CHECKS = ["structure", "qpdf", "boxes", "fonts", "images", "colour", "ink", "page-count"]
 

@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.wildgen import run_zinekit
+from tests.runner import run_zinekit
 from zinekit.content.loader import load_publication
 from zinekit.content.reader import read_document
 from zinekit.data import data_dir

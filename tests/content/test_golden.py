@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.wildgen import run_zinekit
+from tests.runner import run_zinekit
 from zinekit.content.loader import load_publication
 from zinekit.errors import ContentError
 

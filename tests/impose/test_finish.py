@@ -3,8 +3,6 @@ how far each sheet's pages moved toward the spine."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -16,24 +14,13 @@ from reportlab.pdfgen import canvas
 
 from tests.pdfgen import numbered_pdf
 from tests.readback import read_sides, render
-from zinekit.cli import main
+from tests.runner import run_zinekit
 from zinekit.impose.layout import load_layout
 from zinekit.impose.marks import Finish, cell_clip, frame, mark_lines
 from zinekit.impose.plan import Options, Rect, make_plan
 from zinekit.units import mm, paper_size
 
 A4_LANDSCAPE = (paper_size("A4")[1], paper_size("A4")[0])
-
-
-def run(*args: str) -> tuple[int, str]:
-    err = io.StringIO()
-    code = 0
-    with contextlib.redirect_stderr(err):
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-    return code, err.getvalue()
 
 
 def boxes(path: Path) -> list[dict[str, tuple[float, ...]]]:
@@ -50,7 +37,7 @@ def boxes(path: Path) -> list[dict[str, tuple[float, ...]]]:
 def test_crop_marks_and_bleed_put_every_box_where_it_belongs(tmp_path: Path) -> None:
     source = numbered_pdf(tmp_path / "in.pdf", 8)
     out = tmp_path / "out.pdf"
-    code, err = run("impose", str(source), "-o", str(out), "--marks", "crop", "--bleed", "3mm")
+    code, err = _run("impose", str(source), "-o", str(out), "--marks", "crop", "--bleed", "3mm")
     assert code == 0, err
     width, height = A4_LANDSCAPE
     margin = mm(3) + mm(5) + mm(1)  # offset (the larger of 3 mm and the bleed), mark, paper
@@ -67,7 +54,7 @@ def test_crop_marks_and_bleed_put_every_box_where_it_belongs(tmp_path: Path) -> 
 def test_without_marks_or_bleed_the_sheet_is_the_trim(tmp_path: Path) -> None:
     source = numbered_pdf(tmp_path / "in.pdf", 4)
     out = tmp_path / "out.pdf"
-    assert run("impose", str(source), "-o", str(out))[0] == 0
+    assert _run("impose", str(source), "-o", str(out))[0] == 0
     width, height = (round(v, 2) for v in A4_LANDSCAPE)
     for page in boxes(out):
         assert page["media"] == page["trim"] == page["bleed"] == (0, 0, width, height)
@@ -77,8 +64,17 @@ def test_without_marks_or_bleed_the_sheet_is_the_trim(tmp_path: Path) -> None:
 def test_marks_never_enter_the_bleed_or_trim(tmp_path: Path, layout: str) -> None:
     source = numbered_pdf(tmp_path / "in.pdf", 8)
     out = tmp_path / "out.pdf"
-    code, err = run(
-        "impose", str(source), "-l", layout, "-o", str(out), "--marks", "crop,fold", "--bleed", "2mm"
+    code, err = _run(
+        "impose",
+        str(source),
+        "-l",
+        layout,
+        "-o",
+        str(out),
+        "--marks",
+        "crop,fold",
+        "--bleed",
+        "2mm",
     )
     assert code == 0, err
     pdf = pdfium.PdfDocument(out)
@@ -157,7 +153,7 @@ def test_a_pdfs_own_bleed_prints_past_the_outer_edges_only_when_asked(
     args = ["impose", str(source), "-o", str(out), "--marks", "crop"]
     if bleed:
         args += ["--bleed", bleed]
-    code, err = run(*args)
+    code, err = _run(*args)
     assert code == 0, err
     assert "scaled" not in err, "the TrimBox (A5) fills the half-A4 cell without scaling"
     page_boxes = boxes(out)[0]
@@ -192,8 +188,8 @@ def test_creep_moves_each_sheets_pages_toward_the_spine_by_its_depth(
     source = numbered_pdf(tmp_path / "in.pdf", pages)
     plain, crept = tmp_path / "plain.pdf", tmp_path / "crept.pdf"
     extra = ["--signature-sheets", signature] if signature else []
-    assert run("impose", str(source), "-o", str(plain), "--duplex", duplex, *extra)[0] == 0
-    code, err = run(
+    assert _run("impose", str(source), "-o", str(plain), "--duplex", duplex, *extra)[0] == 0
+    code, err = _run(
         "impose", str(source), "-o", str(crept), "--duplex", duplex, "--creep", "0.1mm", *extra
     )
     assert code == 0, err
@@ -211,9 +207,9 @@ def test_quarter_booklet_creep_counts_leaves_across_the_cut(tmp_path: Path) -> N
     # 16 pages on 2 sheets: 4 leaves once cut; leaf k (from the outside) moves k x 0.1 mm.
     source = numbered_pdf(tmp_path / "in.pdf", 16)
     plain, crept = tmp_path / "plain.pdf", tmp_path / "crept.pdf"
-    assert run("impose", str(source), "-l", "quarter-booklet", "-o", str(plain))[0] == 0
+    assert _run("impose", str(source), "-l", "quarter-booklet", "-o", str(plain))[0] == 0
     args = ["impose", str(source), "-l", "quarter-booklet", "-o", str(crept), "--creep", "0.1mm"]
-    assert run(*args)[0] == 0
+    assert _run(*args)[0] == 0
     before, after = _label_offsets(plain), _label_offsets(crept)
     for page in range(1, 17):
         leaf = min(page - 1, 16 - page) // 2
@@ -236,8 +232,13 @@ def test_bad_finishing_options_are_clear_errors_with_no_output(
     pages = 8 if "minizine" in args else 40
     source = numbered_pdf(tmp_path / "in.pdf", pages)
     out = tmp_path / "out.pdf"
-    code, err = run("impose", str(source), "-o", str(out), *args)
+    code, err = _run("impose", str(source), "-o", str(out), *args)
     assert code == 2
     assert words in err
     assert len(err.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def _run(*args: str) -> tuple[int, str]:
+    done = run_zinekit(*args)
+    return done.code, done.stderr

@@ -10,15 +10,13 @@ to bottom.
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pytest
 
 from tests.pdfgen import A4, A5, A6, FILL_GREY, LETTER, mm, numbered_pdf
 from tests.readback import Bounds, extent, grid, inked_bounds, pictures, read_sides, render
-from zinekit.cli import main
+from tests.runner import impose
 
 SCALE = 2.0  # rendering pixels per point: measurements are good to about 0.5 pt
 TOLERANCE = 1.0  # points
@@ -27,17 +25,6 @@ INK = round(255 * (1 + FILL_GREY) / 2)
 
 A4_LANDSCAPE = (A4[1], A4[0])
 F4_LANDSCAPE = (330 * mm, 215 * mm)
-
-
-def impose(source: Path, out: Path, *options: str) -> str:
-    stderr = io.StringIO()
-    with contextlib.redirect_stderr(stderr):
-        try:
-            main(["impose", str(source), "-o", str(out), *options])
-        except SystemExit as exc:
-            if exc.code not in (0, None):
-                raise AssertionError(f"zinekit exited {exc.code}: {stderr.getvalue()}") from exc
-    return stderr.getvalue()
 
 
 def placed_pages(out: Path, columns: int, rows: int) -> list[dict]:

@@ -24,8 +24,6 @@ only page when there is one).
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -43,25 +41,13 @@ from tests.readback import (
     pictures,
     read_sides,
 )
-from zinekit.cli import main
+from tests.runner import impose
 from zinekit.impose.layout import load_layout
 
 Sheet = tuple[Grid, Grid]  # front and back as the reader sees them
 
 
 # -- running zinekit ----------------------------------------------------------------------
-
-
-def impose(source: Path, out: Path, *options: str) -> str:
-    """Run `zinekit impose` in-process; return what it printed on stderr."""
-    stderr = io.StringIO()
-    with contextlib.redirect_stderr(stderr):
-        try:
-            main(["impose", str(source), "-o", str(out), *options])
-        except SystemExit as exc:
-            if exc.code not in (0, None):
-                raise AssertionError(f"zinekit exited {exc.code}: {stderr.getvalue()}") from exc
-    return stderr.getvalue()
 
 
 @pytest.fixture(scope="session")
