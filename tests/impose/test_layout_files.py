@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests import wildgen
-from tests.wildgen import run_zinekit
+from tests.runner import run_zinekit
 from zinekit.impose.layout import builtin_dir, builtin_names, load_layout
 from zinekit.units import paper_size
 

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject, StreamObject
 
 from tests import wildgen
-from tests.wildgen import run_zinekit
+from tests.runner import run_zinekit
 from zinekit.impose.pdf import open_source
 
 
