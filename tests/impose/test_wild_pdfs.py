@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject, StreamObject
 
 from tests import wildgen
-from tests.runner import run_zinekit
+from tests.runner import Run, run_zinekit
 from zinekit.impose.pdf import open_source
 
 
@@ -35,7 +35,7 @@ def page_texts(path: Path) -> list[str]:
 
 def impose(
     tmp_path: Path, data: bytes, *args: str, name: str = "in.pdf"
-) -> tuple[Path, wildgen.Run]:
+) -> tuple[Path, Run]:
     source = tmp_path / name
     source.write_bytes(data)
     out = tmp_path / "out.pdf"
