@@ -41,6 +41,10 @@ REQUIRED = {
     "empty",
     "not-a-mapping",
     "not-utf8",
+    "write-in-negative-lines",
+    "write-in-pitch-too-small",
+    "table-without-columns",
+    "worksheet-unknown-keys",
 }
 
 

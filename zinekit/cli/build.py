@@ -76,6 +76,15 @@ def build_command(
             help="Allow images and fonts outside the content file's folder.",
         ),
     ] = False,
+    fillable: Annotated[
+        bool,
+        typer.Option(
+            "--fillable",
+            help="Put form fields over the worksheet blocks (write-in lines, boxes, tick"
+            " boxes, scales, fields, tables) of OUT.reading.pdf, to fill in on screen."
+            " The imposed OUT.pdf stays print-only.",
+        ),
+    ] = False,
     quiet: QuietOption = False,
 ) -> None:
     """Typeset a content file and impose it: OUT.pdf to print, OUT.reading.pdf for screens."""
@@ -113,6 +122,7 @@ def build_command(
         binding="saddle" if chosen.kind == "saddle" else "none",
         max_pages=chosen.capacity,
         shrink=shrink,
+        fillable=fillable,
     )
     source = open_source_bytes(result.pdf, reading)
     plan = make_plan(chosen, len(source.pages), options)
@@ -120,8 +130,15 @@ def build_command(
     if not quiet:
         for note in result.notes:
             print(f"zinekit: note: {note}", file=sys.stderr)
+    if fillable and not quiet:
+        # Imposition copies pages, not the form fields that sit over them.
+        print(
+            f"zinekit: note: the imposed {target} is print-only; fields are in {reading}",
+            file=sys.stderr,
+        )
+    reading_pdf = result.fillable_pdf if result.fillable_pdf is not None else result.pdf
     write_imposed(
-        source, plan, targets, printing, companions=[(reading, result.pdf)], layout=chosen
+        source, plan, targets, printing, companions=[(reading, reading_pdf)], layout=chosen
     )
     if not quiet:
         print(

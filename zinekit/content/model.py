@@ -12,16 +12,20 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
     PrivateAttr,
     Tag,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
-from zinekit.errors import Location
+from zinekit.errors import Location, OptionError
+from zinekit.units import POINTS_PER, mm, parse_length
 
 Lang = Literal["id", "en"]
 ResourceKind = Literal["film", "zine", "book", "site", "podcast", "article", "music", "other"]
@@ -196,6 +200,170 @@ class Image(Located):
     image: ImageSpec = Field(description="An image with an optional caption.")
 
 
+# --- worksheets: places to write, tick and rate by hand ----------------------------------
+#
+# Counts that may also be a word ("lines: fill") and lengths with units ("pitch: 10mm") are
+# checked by the validators below, so that each mistake is one error with its own wording
+# (assets/messages/content-errors.toml) rather than one error per branch of a union.
+
+FILL = "fill"  # lines or rows down to the foot of the page
+REST = "rest"  # a box down to the foot of the page
+_MAX_LINES = 60
+
+
+def _count_or_word(word: str, low: int, high: int) -> Any:
+    """A whole number from `low` to `high`, or `word`."""
+
+    def check(value: Any) -> Any:
+        if value is None:
+            raise PydanticCustomError("empty_value", "empty")
+        if isinstance(value, str) and value.strip().lower() == word:
+            return word
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise PydanticCustomError(
+                "count_or_word",
+                "a whole number from {low} to {high}, or {word}",
+                {"low": low, "high": high, "word": word},
+            )
+        return value
+
+    schema = {"anyOf": [{"type": "integer", "minimum": low, "maximum": high}, {"const": word}]}
+    return Annotated[int | str, BeforeValidator(check), WithJsonSchema(schema)]
+
+
+def _length(low_mm: float, high_mm: float, sample: str, word: str | None = None) -> Any:
+    """A length with its unit ("10mm", "1.5cm") from `low_mm` to `high_mm`, in points; or
+    `word`."""
+
+    def check(value: Any) -> Any:
+        if value is None:
+            raise PydanticCustomError("empty_value", "empty")
+        if word is not None and isinstance(value, str) and value.strip().lower() == word:
+            return word
+        try:
+            if not isinstance(value, str):
+                raise OptionError("not text")
+            points = parse_length(value)
+        except OptionError:
+            raise PydanticCustomError(
+                "length_parsing",
+                "a length such as {sample}",
+                {"sample": sample, "alternative": f", or {word}" if word else ""},
+            ) from None
+        if not mm(low_mm) - 1e-6 <= points <= mm(high_mm) + 1e-6:
+            raise PydanticCustomError(
+                "length_range",
+                "from {low} to {high}",
+                {"low": f"{low_mm:g} mm", "high": f"{high_mm:g} mm"},
+            )
+        return points
+
+    units = "|".join(POINTS_PER)
+    text = {"type": "string", "pattern": rf"^\s*[0-9]*\.?[0-9]+\s*({units})\s*$"}
+    schema = {"anyOf": [text, {"const": word}]} if word else text
+    return Annotated[float | str, BeforeValidator(check), WithJsonSchema(schema)]
+
+
+LineCount = _count_or_word(FILL, 1, _MAX_LINES)
+Pitch = _length(5, 25, "10mm")
+BoxHeight = _length(10, 250, "40mm", REST)
+
+# Handwriting needs about this much height per line (adults), more for large handwriting.
+PITCH = mm(8.5)
+LARGE_PITCH = mm(11)
+
+
+def _pitch_field() -> Any:
+    return Field(
+        None,
+        description="Distance between the lines, e.g. 10mm (5mm at the least); default 8.5mm,"
+        " or 11mm with `large`.",
+    )
+
+
+def _large_field() -> Any:
+    return Field(False, description="Wider lines (11 mm) and larger type, for large handwriting.")
+
+
+class WriteIn(Located):
+    write_in: NonEmpty = Field(
+        description="A prompt with ruled lines under it to write on by hand, e.g."
+        ' "Tanda-tanda awal bahwa aku mulai goyah".'
+    )
+    lines: LineCount = Field(
+        4, description="How many ruled lines, or `fill` for lines down to the foot of the page."
+    )
+    pitch: Pitch | None = _pitch_field()
+    large: bool = _large_field()
+
+    @property
+    def line_pitch(self) -> float:
+        """The distance between the lines, in points."""
+        return _line_pitch(self.pitch, self.large)
+
+
+def _line_pitch(pitch: float | str | None, large: bool) -> float:
+    if isinstance(pitch, float):
+        return pitch
+    return LARGE_PITCH if large else PITCH
+
+
+class Box(Located):
+    box: NonEmpty = Field(
+        description='The label of a bordered space to write or draw in, e.g. "Gambar tempat'
+        ' amanmu".'
+    )
+    height: BoxHeight = Field(
+        "40mm",
+        validate_default=True,
+        description="Height of the box, e.g. 40mm, or `rest` for the rest of the page.",
+    )
+
+
+class Checklist(Located):
+    checklist: Annotated[list[NonEmpty], Field(min_length=1)] = Field(
+        description="Items with a box to tick by hand."
+    )
+    title: str | None = Field(None, description="An optional title above the items.")
+
+
+class Scale(Located):
+    scale: NonEmpty = Field(
+        description="A question answered by circling one of a row of numbers, e.g."
+        ' "Seberapa berat hari ini?".'
+    )
+    count: int = Field(5, ge=2, le=10, description="How many points on the scale (2 to 10).")
+    low: str | None = Field(None, description='The words under 1, e.g. "sangat berat".')
+    high: str | None = Field(None, description='The words under the last number, e.g. "ringan".')
+
+
+class Fields(Located):
+    fields: Annotated[list[NonEmpty], Field(min_length=1, max_length=6)] = Field(
+        description="Labels of short lines side by side, e.g. [Nama, Tanggal, Kelompok]."
+    )
+    rows: int = Field(
+        1, ge=1, le=30, description="How many times the row repeats (a list of contacts)."
+    )
+
+
+class Table(Located):
+    table: Annotated[list[NonEmpty], Field(min_length=1, max_length=8)] = Field(
+        description="Column headings of a grid to fill in by hand, e.g. [Hari, Apa yang"
+        " kulakukan, Bagaimana rasanya]."
+    )
+    rows: LineCount = Field(
+        5, description="How many empty rows, or `fill` for rows down to the foot of the page."
+    )
+    title: str | None = Field(None, description="An optional title above the table.")
+    pitch: Pitch | None = _pitch_field()
+    large: bool = _large_field()
+
+    @property
+    def line_pitch(self) -> float:
+        """The height of a row, in points."""
+        return _line_pitch(self.pitch, self.large)
+
+
 class PageBreak(Located):
     """Written as the bare string `page-break`."""
 
@@ -221,6 +389,12 @@ BLOCK_KEYS: dict[str, type[Located]] = {
     "resources": Resources,
     "quote": Quote,
     "image": Image,
+    "write-in": WriteIn,
+    "box": Box,
+    "checklist": Checklist,
+    "scale": Scale,
+    "fields": Fields,
+    "table": Table,
     "page-break": PageBreak,
 }
 
@@ -245,6 +419,12 @@ Block = Annotated[
     | Annotated[Resources, Tag("resources")]
     | Annotated[Quote, Tag("quote")]
     | Annotated[Image, Tag("image")]
+    | Annotated[WriteIn, Tag("write-in")]
+    | Annotated[Box, Tag("box")]
+    | Annotated[Checklist, Tag("checklist")]
+    | Annotated[Scale, Tag("scale")]
+    | Annotated[Fields, Tag("fields")]
+    | Annotated[Table, Tag("table")]
     | Annotated[PageBreak, Tag("page-break")],
     Discriminator(
         block_kind,

@@ -43,8 +43,11 @@ class TypesetResult:
 
     pdf: bytes
     page_count: int
-    font_size: float  # body text size in points, after any shrinking
+    font_size: float  # body text size in points, after any shrinking or growing
     notes: tuple[str, ...] = field(default=())  # results that may surprise: for notice()
+    # With `fillable`: the same pages with form fields over the worksheet blocks, for the
+    # reading-order PDF. `pdf` never has fields: it is the one imposed for print.
+    fillable_pdf: bytes | None = None
 
 
 class TypesetError(ZinekitError):
@@ -86,6 +89,7 @@ def typeset(
     binding: Literal["saddle", "none"],
     max_pages: int | None = None,
     shrink: bool = False,
+    fillable: bool = False,
 ) -> TypesetResult:
     """Set `pub` on pages of `page_size` (points) and return the reading-order PDF.
 
@@ -93,8 +97,12 @@ def typeset(
     `binding="saddle"` widens the spine-side margin for staples (page 1, the cover, is a
     right-hand page). With `max_pages`, content that needs more pages raises
     `CapacityError` naming the block that runs over, unless `shrink` lets the type get
-    smaller (never below 7 pt) until it fits. Page 1 is the cover when `pub.cover` is
-    given; without it page 1 opens with the title and subtitle (a handout). A back cover
+    smaller (never below 7 pt) until it fits; content that leaves pages blank is set
+    larger (up to 1.6 times the default) so that it spreads over them. With `fillable`,
+    `fillable_pdf` is the reading-order PDF with AcroForm fields over write-in lines,
+    boxes, tick boxes, scales, labelled lines and table cells. Page 1 is the cover when
+    `pub.cover` is given; without it page 1 opens with the title and subtitle (a handout).
+    A back cover
     is placed on the last page: page `max_pages`, or for a saddle binding the next
     multiple of 4 (blank pages before it are reported in `notes`).
 
@@ -110,4 +118,5 @@ def typeset(
         binding=binding,
         max_pages=max_pages,
         shrink=shrink,
+        fillable=fillable,
     )

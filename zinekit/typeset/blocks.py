@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
@@ -22,7 +23,6 @@ from zinekit.typeset.flowables import (
     Para,
     Picture,
     QRCode,
-    WriteIn,
 )
 from zinekit.typeset.fonts import FontSet
 from zinekit.typeset.geometry import Geometry
@@ -31,10 +31,21 @@ from zinekit.typeset.images import ImageStore
 from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
 from zinekit.typeset.pages import BODY_TEMPLATES
 from zinekit.typeset.styles import BLACK, Styles
-from zinekit.units import mm
+from zinekit.typeset.worksheet import (
+    Box,
+    Cell,
+    Field,
+    FieldLine,
+    Grid,
+    ScaleRow,
+    TickItem,
+    WriteIn,
+    cells_per_line,
+    field_base,
+    slug,
+)
+from zinekit.units import mm, to_mm
 
-# Handwriting needs this much height per line, whatever the page size.
-WRITE_IN_PITCH = mm(8.5)
 BULLET = "\u2022"
 # A picture leaves at least this share of the text height for its caption and neighbours.
 _PICTURE_MAX_HEIGHT = 0.8
@@ -54,11 +65,14 @@ class Story:
         images: ImageStore,
         last_page: int | None,
         pad_multiple: int | None,
+        fillable: bool = False,
     ) -> None:
         self.pub, self.fonts, self.styles, self.labels = pub, fonts, styles, labels
         self.geometry, self.images = geometry, images
         self.last_page, self.pad_multiple = last_page, pad_multiple
+        self.fillable = fillable
         self.notes: list[str] = []
+        self._index = 0  # of the block being built, for field names
         self._outline_count = 0
         self._top_outline_seen = False
 
@@ -82,9 +96,16 @@ class Story:
             m.Resources: self.resources,
             m.Quote: self.quote,
             m.Image: self.image,
+            m.WriteIn: self.write_in,
+            m.Box: self.box,
+            m.Checklist: self.checklist,
+            m.Scale: self.scale,
+            m.Fields: self.fields,
+            m.Table: self.table,
             m.PageBreak: lambda block: [PageBreak()],
         }
         for index, block in enumerate(self.pub.blocks):
+            self._index = index
             mark = BlockMark(index)
             # A mark between a heading and its text must not break keep-with-next.
             mark.keepWithNext = bool(story and story[-1].getKeepWithNext())
@@ -232,7 +253,16 @@ class Story:
             text = spec.continue_.prompt or self.labels["continue-prompt"]
             prompt = self.paragraph(text, self.styles.prompt, where=block.where, what=what)
             if spec.continue_.lines:
-                out.append(WriteIn(prompt, spec.continue_.lines, WRITE_IN_PITCH))
+                field = self._field("affirmations", text, text)
+                out.append(
+                    WriteIn(
+                        prompt,
+                        spec.continue_.lines,
+                        m.PITCH,
+                        page_height=self.geometry.frame_height,
+                        field=field,
+                    )
+                )
             else:
                 out[-1].keepWithNext = 1
                 out.append(prompt)
@@ -330,6 +360,159 @@ class Story:
         )
         return [table]
 
+    # --- worksheets -----------------------------------------------------------------
+
+    def _field(self, kind: str, text: str | None, tooltip: str, size: float = 0) -> Field | None:
+        """The form field of the block being built, with --fillable; else None."""
+        if not self.fillable:
+            return None
+        plain = "".join(run.text for run in runs(text)) if text else None
+        words = "".join(run.text for run in runs(tooltip))
+        return Field(field_base(self._index, kind, plain), words, size or self._field_size())
+
+    def _field_size(self) -> float:
+        # What is typed into a field reads like the body text, never tiny.
+        return max(10.0, round(self.styles.size))
+
+    def _question(self, text: str, block: m.Located, *, large: bool = False) -> Para:
+        style = self.styles.question
+        if large:
+            size = style.fontSize * 1.25
+            style = ParagraphStyle(
+                "question-large", parent=style, fontSize=size, leading=style.leading * 1.25
+            )
+        return self.paragraph(text, style, where=block.where, what=describe(block))
+
+    def write_in(self, block: m.WriteIn) -> list[Flowable]:
+        prompt = self._question(block.write_in, block, large=block.large)
+        lines = None if block.lines == m.FILL else int(block.lines)
+        field = self._field("write-in", block.write_in, block.write_in)
+        writein = WriteIn(
+            prompt, lines, block.line_pitch, page_height=self.geometry.frame_height, field=field
+        )
+        writein.spaceAfter = self.styles.body.spaceAfter
+        return [writein]
+
+    def box(self, block: m.Box) -> list[Flowable]:
+        label = self._question(block.box, block)
+        height = None if block.height == m.REST else float(block.height)
+        gap = self.styles.leading * 0.3
+        room = self.geometry.frame_height - label.wrap(self.geometry.frame_width, 1e6)[1] - gap
+        if height is not None and height > room:
+            raise TypesetError(
+                f"{describe(block)} is {to_mm(height):.0f} mm high, but a page has room for"
+                f" {to_mm(room):.0f} mm under its label",
+                where=block.where,
+                hint="make it lower, or write height: rest for the rest of the page",
+            )
+        box = Box(
+            label,
+            height,
+            least=min(mm(20), room),
+            gap=gap,
+            field=self._field("box", block.box, block.box),
+        )
+        box.spaceAfter = self.styles.body.spaceAfter
+        return [box]
+
+    def checklist(self, block: m.Checklist) -> list[Flowable]:
+        what = describe(block)
+        out = self._title(block.title, block)
+        s = self.styles
+        style = ParagraphStyle("tick", parent=s.item, spaceAfter=s.leading * 0.35)
+        side = s.size * 1.05
+        base = self._field("checklist", block.title, block.title or "")
+        for i, item in enumerate(block.checklist, start=1):
+            para = self.paragraph(item, style, where=block.where, what=what)
+            field = None
+            if base is not None:
+                words = "".join(run.text for run in runs(item))
+                field = Field(f"{base.name}-{i:02d}", words)
+            out.append(TickItem(para, side, s.size * 0.6, field))
+        out[-1].spaceAfter = s.body.spaceAfter
+        return out
+
+    def scale(self, block: m.Scale) -> list[Flowable]:
+        what = describe(block)
+        s = self.styles
+        question = self._question(block.scale, block)
+        self.check("0123456789", where=block.where, what=what)
+        right = ParagraphStyle("scale-high", parent=s.small, alignment=TA_RIGHT)
+        low = block.low and self.paragraph(block.low, s.small, where=block.where, what=what)
+        high = block.high and self.paragraph(block.high, right, where=block.where, what=what)
+        row = ScaleRow(
+            question,
+            block.count,
+            diameter=max(mm(4.5), s.size * 1.5),
+            number_font=(self.fonts.name(), s.small.fontSize),
+            low=low or None,
+            high=high or None,
+            gap=s.leading * 0.3,
+            field=self._field("scale", block.scale, block.scale),
+        )
+        row.spaceAfter = s.body.spaceAfter
+        return [row]
+
+    def fields(self, block: m.Fields) -> list[Flowable]:
+        what = describe(block)
+        s = self.styles
+        font, size = self.fonts.name(), s.size
+        for label in block.fields:
+            self.check(label, where=block.where, what=what)
+        gap = size * 0.6
+        per_line = cells_per_line(block.fields, font, size, self.geometry.frame_width, gap)
+        base = self._field("fields", None, "")
+        names: set[str] = set()
+        out: list[Flowable] = []
+        for row in range(1, block.rows + 1):
+            cells = []
+            for label in block.fields:
+                field = None
+                if base is not None:
+                    name = f"{base.name}-{slug(label) or 'field'}"
+                    if block.rows > 1:
+                        name = f"{base.name}-{row:02d}-{slug(label) or 'field'}"
+                    while name in names:
+                        name += "-2"
+                    names.add(name)
+                    field = Field(name, label, self._field_size())
+                cells.append(Cell(label, field))
+            for start in range(0, len(cells), per_line):
+                line = FieldLine(
+                    cells[start : start + per_line],
+                    font=(font, size),
+                    height=max(m.PITCH, s.leading * 1.6),
+                    gap=gap,
+                )
+                line.keepWithNext = 1
+                out.append(line)
+        out[-1].keepWithNext = 0
+        out[-1].spaceAfter = s.body.spaceAfter
+        return out
+
+    def table(self, block: m.Table) -> list[Flowable]:
+        what = describe(block)
+        s = self.styles
+        out = self._title(block.title, block)
+        head_style = ParagraphStyle(
+            "table-head", parent=s.small, fontName=self.fonts.name(bold=True)
+        )
+        headers = [self.paragraph(h, head_style, where=block.where, what=what) for h in block.table]
+        rows = None if block.rows == m.FILL else int(block.rows)
+        base = self._field("table", block.title, block.title or "")
+        grid = Grid(
+            headers,
+            rows,
+            block.line_pitch,
+            padding=s.size * 0.35,
+            page_height=self.geometry.frame_height,
+            field=base.name if base else None,
+            row_label=self.labels["row"],
+        )
+        grid.spaceAfter = s.body.spaceAfter
+        out.append(grid)
+        return out
+
     def quote(self, block: m.Quote) -> list[Flowable]:
         what = describe(block)
         text = block.quote.text
@@ -380,6 +563,12 @@ def describe(block: m.Located) -> str:
         m.Resources: lambda b: b.title or b.resources[0].title,
         m.Quote: lambda b: b.quote.text,
         m.Image: lambda b: b.image.src,
+        m.WriteIn: lambda b: b.write_in,
+        m.Box: lambda b: b.box,
+        m.Checklist: lambda b: b.title or b.checklist[0],
+        m.Scale: lambda b: b.scale,
+        m.Fields: lambda b: " / ".join(b.fields),
+        m.Table: lambda b: b.title or " / ".join(b.table),
     }.get(type(block))
     if first is None:
         return f"the {kind} block"

@@ -1,11 +1,13 @@
 """The build: fonts, labels and hyphenation for the publication's language, then one layout
-per type size until the content fits the pages it may use."""
+per type size until the content fits the pages it may use: smaller (with `shrink`) when it
+runs over a fixed number of pages, larger when it leaves them half empty. With `fillable`,
+one more layout at the chosen size lays form fields over the worksheet blocks."""
 
 from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -33,6 +35,10 @@ from zinekit.units import to_mm
 
 # Each shrinking step takes this much off the body size.
 _SHRINK_STEP = 0.5
+# On a fixed number of pages, short content is set larger, up to this many times the
+# default size, in steps of this much: a mini-zine's panels are filled, not left blank.
+_GROW_LIMIT = 1.6
+_GROW_STEP = 0.25
 
 
 @dataclass
@@ -51,6 +57,7 @@ def build(
     binding: Literal["saddle", "none"],
     max_pages: int | None,
     shrink: bool,
+    fillable: bool = False,
 ) -> TypesetResult:
     """See `zinekit.typeset.typeset`."""
     fonts = load_fonts(pub.fonts, base_dir)
@@ -61,24 +68,67 @@ def build(
         fonts.check([Run("0123456789")], where=None, what="the page numbers")
     images = ImageStore(base_dir)
     start = default_font_size(page_size)
+
+    def layout(size: float, fillable: bool = False) -> _Attempt:
+        return _layout(pub, fonts, images, size, page_size, binding, max_pages, fillable)
+
     sizes = [start]
     while shrink and max_pages and sizes[-1] > MIN_FONT_SIZE:
         sizes.append(max(MIN_FONT_SIZE, sizes[-1] - _SHRINK_STEP))
     attempt = None
     for size in sizes:
-        attempt = _layout(pub, fonts, images, size, page_size, binding, max_pages)
+        attempt = layout(size)
         if max_pages is None or attempt.doc.page <= max_pages:
             break
     else:
         assert attempt is not None
         raise _overflow(pub, attempt, max_pages or 0, shrunk=len(sizes) > 1)
+    if max_pages is not None and attempt.size == start:
+        attempt = _grow(attempt, layout, max_pages)
     notes = attempt.notes
     if attempt.size < start:
         notes.append(
             f"type set at {attempt.size:g} pt instead of {start:g} pt so that the content"
             f" fits on {max_pages} pages"
         )
-    return TypesetResult(attempt.pdf, attempt.doc.page, attempt.size, tuple(notes))
+    elif attempt.size > start:
+        notes.append(
+            f"type set at {attempt.size:g} pt instead of {start:g} pt so that the content"
+            f" fills the {max_pages} pages"
+        )
+    fillable_pdf = None
+    if fillable:
+        form = layout(attempt.size, fillable=True)
+        if form.doc.page != attempt.doc.page:  # the fields take no room: a bug if they do
+            raise AssertionError("the fillable layout differs from the printed one")
+        fillable_pdf = form.pdf
+    return TypesetResult(
+        attempt.pdf, attempt.doc.page, attempt.size, tuple(notes), fillable_pdf=fillable_pdf
+    )
+
+
+def _grow(fitted: _Attempt, layout: Callable[[float], _Attempt], max_pages: int) -> _Attempt:
+    """The largest type size, up to `_GROW_LIMIT` times the default, at which the content
+    still fits `max_pages` and sets as well as at the default (no new notes: a picture
+    made smaller, an affirmation too long for its line). Sizes are tried by halving the
+    range; the page count grows with the size, so the largest fitting one is found."""
+    if fitted.doc.page + fitted.doc.blanks >= max_pages and not fitted.doc.blanks:
+        return fitted  # every page has content already
+    usual = set(_quality_notes(fitted))
+    steps = int((fitted.size * (_GROW_LIMIT - 1)) / _GROW_STEP)
+    best, low, high = fitted, 1, steps
+    while low <= high:
+        middle = (low + high) // 2
+        attempt = layout(fitted.size + middle * _GROW_STEP)
+        if attempt.doc.page <= max_pages and set(_quality_notes(attempt)) <= usual:
+            best, low = attempt, middle + 1
+        else:
+            high = middle - 1
+    return best
+
+
+def _quality_notes(attempt: _Attempt) -> list[str]:
+    return [note for note in attempt.notes if "blank page" not in note]
 
 
 def _layout(
@@ -89,6 +139,7 @@ def _layout(
     page_size: tuple[float, float],
     binding: str,
     max_pages: int | None,
+    fillable: bool = False,
 ) -> _Attempt:
     saddle = binding == "saddle"
     styles = make_styles(fonts, size, hyphenator(pub.lang))
@@ -104,6 +155,7 @@ def _layout(
         images=images,
         last_page=max_pages,
         pad_multiple=4 if saddle else None,
+        fillable=fillable,
     )
     flowables = story.build()
     out = io.BytesIO()

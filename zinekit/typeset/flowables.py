@@ -1,6 +1,6 @@
-"""The flowables reportlab lacks: ruled lines to write on, a QR code of a size that scans,
-pictures from prepared bytes, whole-page covers, and the zero-size marks that carry block
-bookkeeping and the PDF outline through the layout."""
+"""The flowables reportlab lacks: a QR code of a size that scans, pictures from prepared
+bytes, whole-page covers, and the zero-size marks that carry block bookkeeping and the PDF
+outline through the layout. (Worksheet shapes are in `worksheet`.)"""
 
 from __future__ import annotations
 
@@ -18,10 +18,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import _listWrapOn
 
-from zinekit.typeset.styles import BLACK, RULE_GREY
+from zinekit.typeset.styles import BLACK
 from zinekit.units import mm
 
-RULE_WIDTH = 0.4  # points: clear on a photocopy, light under handwriting
 # A QR code's dark area is never smaller than this, nor are its modules finer than
 # _QR_MODULE: a phone held over a photocopy still reads it.
 QR_MIN = mm(15)
@@ -147,48 +146,6 @@ class KeepWithFirst(KeepTogether):
                 ):
                     return [*heads, *parts]
         return super().split(avail_w, avail_h)
-
-
-class WriteIn(Flowable):
-    """A prompt and `lines` ruled lines to write on by hand. Splits between lines, but the
-    prompt never goes without at least two of its lines (or all, if fewer)."""
-
-    def __init__(self, prompt: Paragraph | None, lines: int, pitch: float) -> None:
-        super().__init__()
-        self.prompt, self.lines, self.pitch = prompt, lines, pitch
-        self._prompt_h = 0.0
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        self.width = aW
-        self._prompt_h = self.prompt.wrap(aW, aH)[1] if self.prompt else 0.0
-        self.height = self._prompt_h + self.lines * self.pitch
-        return aW, self.height
-
-    def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's name)
-        return self.prompt.getSpaceBefore() if self.prompt else 0.0
-
-    def split(self, aW: float, aH: float) -> list[Flowable]:
-        self.wrap(aW, aH)
-        fit = int((aH - self._prompt_h) / self.pitch + 1e-6)
-        need = min(self.lines, 2) if self.prompt else 1
-        if fit < need or fit >= self.lines:
-            return []
-        return [
-            WriteIn(self.prompt, fit, self.pitch),
-            WriteIn(None, self.lines - fit, self.pitch),
-        ]
-
-    def draw(self) -> None:
-        canv = self.canv
-        if self.prompt:
-            self.prompt.drawOn(canv, 0, self.height - self._prompt_h)
-        canv.saveState()
-        canv.setStrokeColor(RULE_GREY)
-        canv.setLineWidth(RULE_WIDTH)
-        for i in range(1, self.lines + 1):
-            y = self.height - self._prompt_h - i * self.pitch
-            canv.line(0, y, self.width, y)
-        canv.restoreState()
 
 
 class QRCode(Flowable):

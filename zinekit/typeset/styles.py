@@ -35,6 +35,8 @@ class Styles:
     agreement_text: ParagraphStyle
     affirmation: ParagraphStyle
     prompt: ParagraphStyle
+    question: ParagraphStyle  # the prompt of a worksheet block: a write-in, a box, a scale
+    small: ParagraphStyle  # labels on worksheets: the ends of a scale, table headings
     kind: ParagraphStyle
     resource_title: ParagraphStyle
     meta: ParagraphStyle
@@ -118,6 +120,10 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator) -> Styles:
             spaceAfter=leading * 0.35,
         ),
         prompt=derive("prompt", fontName=italic, spaceBefore=leading * 0.5),
+        question=derive(
+            "question", fontName=bold, spaceBefore=leading * 0.6, spaceAfter=leading * 0.2
+        ),
+        small=derive("small", fontSize=small, leading=small * 1.25, spaceAfter=0),
         kind=derive(
             "kind",
             fontName=bold,
