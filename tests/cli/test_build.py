@@ -678,11 +678,6 @@ def test_a_long_indonesian_paragraph_is_hyphenated(tmp_path: Path, copies: int) 
     assert added, f"no line ends in a hyphen the source lacks: {breaks}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the hyphenator offers a break just before a word's own hyphen (masing | -masing);"
-    " reportlab adds its hyphen to the head, so the hyphen is printed twice",
-)
 def test_a_words_own_hyphen_is_not_doubled_at_a_line_end(tmp_path: Path) -> None:
     reading = build_text(
         tmp_path,

@@ -98,3 +98,12 @@ def test_english_text_is_hyphenated_in_a_narrow_column() -> None:
     assert breaks
     words = set(re.findall(r"\w+", source))
     assert all(head + tail in words for head, tail in breaks)
+
+
+@pytest.mark.parametrize(
+    ("word", "breaks"),
+    [("masing-masing", [7]), ("anak-anaknya", [5]), ("pertemuan-pertemuan", [10])],
+)
+def test_a_hyphenated_word_breaks_only_after_its_own_hyphen(word: str, breaks: list[int]) -> None:
+    # A break before the hyphen would print it twice ("masing-" / "-masing").
+    assert hyphenator("id").positions(word) == breaks

@@ -59,7 +59,18 @@ class Hyphenator:
         self._pyphen = pyphen.Pyphen(lang=_PYPHEN_LANG[lang], left=_MIN_LEFT, right=_MIN_RIGHT)
 
     def positions(self, word: str) -> list[int]:
-        """Indices in `word` before which a break is allowed, ascending."""
+        """Indices in `word` before which a break is allowed, ascending.
+
+        A word written with hyphens (masing-masing, anak-anaknya) breaks only right after a
+        hyphen: the line end shows that hyphen and needs none of its own, and the halves of a
+        repeated word stay whole. Never just before a hyphen, which would print it twice.
+        """
+        if "-" not in word:
+            return self._plain(word)
+        cuts = [i + 1 for i, c in enumerate(word) if c == "-"]
+        return [p for p in cuts if _MIN_LEFT <= p <= len(word) - _MIN_RIGHT]
+
+    def _plain(self, word: str) -> list[int]:
         cuts = self._listed(word.lower())
         if cuts is None:
             cuts = [int(p) for p in self._pyphen.positions(word)]
