@@ -658,17 +658,7 @@ def build_text(folder: Path, text: str) -> Path:
 
 @pytest.mark.parametrize(
     "copies",
-    [
-        2,
-        pytest.param(
-            4,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="typeset's Para sets a whole paragraph again without hyphenation when"
-                " one hyphenated line sticks out by more than 1 pt (here 1.04 pt)",
-            ),
-        ),
-    ],
+    [2, 4],
 )
 def test_a_long_indonesian_paragraph_is_hyphenated(tmp_path: Path, copies: int) -> None:
     source = " ".join([PARAGRAPH_ID] * copies)  # one paragraph, 12 or 24 lines on A5

@@ -102,11 +102,15 @@ class Para(Paragraph):
         return size
 
 
+# reportlab's own hyphenated lines may stick out into the (ragged) right margin by a point
+# or two, unseen on paper; an unbreakable URL sticks out by far more.
+_OVERFLOW = 3.0
+
+
 def _overflows(para: Paragraph) -> bool:
-    # reportlab's own hyphenated lines may stick out by a fraction of a point.
     lines = para.blPara.lines
     spare = [line.extraSpace if para.blPara.kind else line[0] for line in lines]
-    return bool(spare) and min(spare) < -1.0
+    return bool(spare) and min(spare) < -_OVERFLOW
 
 
 def _without_hyphenation(style: ParagraphStyle) -> ParagraphStyle:
