@@ -237,18 +237,38 @@ class Story:
         before, after = spec.pattern.split("{}")
         style = self.styles.affirmation
         bold, italic = self.fonts.style_of(style.fontName)
+
+        def plain(text: str) -> list[Run]:
+            return runs(text, bold=bold, italic=italic)
+
         lines = []
         for item in spec.items:
             # The item is what changes from line to line: set it in bold.
-            items = [
-                *runs(before, bold=bold, italic=italic),
-                *runs(item, bold=True, italic=italic),
-                *runs(after, bold=bold, italic=italic),
-            ]
+            items = [*plain(before), *runs(item, bold=True, italic=italic), *plain(after)]
             self.fonts.check(items, where=block.where, what=what)
             lines.append(items)
-        style = self._one_line_each(style, lines, spec.pattern)
-        out: list[Flowable] = [Para(to_xml(items), style) for items in lines]
+        style, fits = self._one_line_each(style, lines, spec.pattern)
+        if fits:
+            out: list[Flowable] = [Para(to_xml(items), style) for items in lines]
+        else:
+            # The punctuation right after the item stays with it: "ALASAN," / "TAK APA-APA".
+            cut = next((i for i, char in enumerate(after) if char.isspace()), len(after))
+            head, tail = after[:cut], after[cut:].lstrip()
+            gap = after[cut:] != tail
+            space = Run(" ", bold, italic)
+            out = []
+            for item in spec.items:
+                segments = [plain(before.rstrip())]
+                bold_item = [*runs(item, bold=True, italic=italic), *plain(head)]
+                if before[-1:].isspace():
+                    segments.append(bold_item)
+                else:
+                    segments[-1] += bold_item
+                if gap:
+                    segments.append(plain(tail))
+                else:
+                    segments[-1] += plain(tail)
+                out.append(Para(self._broken(segments, space, style), style))
         if spec.continue_ is not None:
             text = spec.continue_.prompt or self.labels["continue-prompt"]
             prompt = self.paragraph(text, self.styles.prompt, where=block.where, what=what)
@@ -270,22 +290,25 @@ class Story:
 
     def _one_line_each(
         self, style: ParagraphStyle, lines: list[list[Run]], pattern: str
-    ) -> ParagraphStyle:
-        """A smaller size, if need be, so that every affirmation fits on one line; a line
-        too long even then wraps under itself, and the user hears of it."""
+    ) -> tuple[ParagraphStyle, bool]:
+        """A smaller size, if need be, so that every affirmation fits on one line. When one
+        is too long even then (False), they keep their size and wrap under themselves, and
+        the user hears of it."""
         measure = self.geometry.frame_width
         widest = max(
             sum(stringWidth(r.text, self.fonts.name(r.bold, r.italic), style.fontSize) for r in rs)
             for rs in lines
         )
         if widest <= measure:
-            return style
+            return style, True
         floor = min(style.fontSize, max(MIN_FONT_SIZE, 0.85 * style.fontSize))
         size = max(floor, style.fontSize * measure / widest * 0.995)
-        if widest * size / style.fontSize > measure:
+        fits = widest * size / style.fontSize <= measure
+        if not fits:
             self.notes.append(
                 f"some lines of the affirmations {pattern!r} are too long for one line"
             )
+            size = style.fontSize  # wrapping anyway: no need to be smaller too
         return ParagraphStyle(
             "affirmation-fitted",
             parent=style,
@@ -293,7 +316,31 @@ class Story:
             leading=style.leading * size / style.fontSize,
             leftIndent=style.fontSize,
             firstLineIndent=-style.fontSize,
-        )
+        ), fits
+
+    def _broken(self, segments: list[list[Run]], space: Run, style: ParagraphStyle) -> str:
+        """Paragraph XML of an affirmation too long for one line: its segments (the words
+        before the item; the item and the punctuation after it; the rest) packed into
+        lines with line breaks between them: "KALAU KAMU MERASA" / "SEDIH TANPA ALASAN,
+        TAK APA-APA", not "KALAU KAMU MERASA SEDIH TANPA" / "ALASAN, TAK APA-APA". A
+        segment too wide for a line by itself wraps where it must."""
+
+        def width(seg: list[Run]) -> float:
+            return sum(
+                stringWidth(r.text, self.fonts.name(r.bold, r.italic), style.fontSize) for r in seg
+            )
+
+        lines: list[list[Run]] = []
+        for seg in segments:
+            if not "".join(run.text for run in seg).strip():
+                continue
+            # Lines after the first hang under it, indented by the style's leftIndent.
+            room = self.geometry.frame_width - (style.leftIndent if len(lines) > 1 else 0)
+            if lines and width(lines[-1]) + width([space]) + width(seg) <= room:
+                lines[-1] = [*lines[-1], space, *seg]
+            else:
+                lines.append(list(seg))
+        return "<br/>".join(to_xml(line) for line in lines)
 
     def resources(self, block: m.Resources) -> list[Flowable]:
         what = describe(block)

@@ -85,7 +85,7 @@ def build(
         raise _overflow(pub, attempt, max_pages or 0, shrunk=len(sizes) > 1)
     if max_pages is not None and attempt.size == start:
         attempt = _grow(attempt, layout, max_pages)
-    notes = attempt.notes
+    notes = list(dict.fromkeys(attempt.notes))  # two blocks may have the same to say
     if attempt.size < start:
         notes.append(
             f"type set at {attempt.size:g} pt instead of {start:g} pt so that the content"
@@ -112,8 +112,6 @@ def _grow(fitted: _Attempt, layout: Callable[[float], _Attempt], max_pages: int)
     still fits `max_pages` and sets as well as at the default (no new notes: a picture
     made smaller, an affirmation too long for its line). Sizes are tried by halving the
     range; the page count grows with the size, so the largest fitting one is found."""
-    if fitted.doc.page + fitted.doc.blanks >= max_pages and not fitted.doc.blanks:
-        return fitted  # every page has content already
     usual = set(_quality_notes(fitted))
     steps = int((fitted.size * (_GROW_LIMIT - 1)) / _GROW_STEP)
     best, low, high = fitted, 1, steps

@@ -109,6 +109,13 @@ class ZineDoc(BaseDocTemplate):
             flowables[0:1] = [NextPageTemplate("blank"), *breaks]
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
+        frame = getattr(self, "frame", None)
+        if frame is not None and frame._y < frame._y1p:
+            # The space after a flowable that ends at the foot of the page is not needed
+            # there. Left below the foot, it would push the zero-size mark of the next
+            # block to a page of its own, and a page break after the mark would leave that
+            # page blank.
+            frame._y = frame._y1p
         if isinstance(flowable, BlockMark):
             self.current_block = flowable.index
             return

@@ -170,6 +170,8 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator) -> Styles:
             fontSize=size * 2.8,
             leading=size * 2.8 * 1.1,
             hyphenationLang="",
+            # A title breaks between words only: "Tak" / "Apa-Apa", never "Tak Apa-" / "Apa".
+            embeddedHyphenation=0,
             spaceAfter=size,
         ),
         cover_subtitle=derive(
