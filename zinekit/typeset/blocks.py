@@ -42,6 +42,7 @@ from zinekit.typeset.worksheet import (
     WriteIn,
     cells_per_line,
     field_base,
+    line_length,
     slug,
 )
 from zinekit.units import mm, to_mm
@@ -507,7 +508,15 @@ class Story:
         for label in block.fields:
             self.check(label, where=block.where, what=what)
         gap = size * 0.6
-        per_line = cells_per_line(block.fields, font, size, self.geometry.frame_width, gap)
+        width = self.geometry.frame_width
+        for label in block.fields:
+            if line_length([label], font, size, width, gap) < mm(16):
+                raise TypesetError(
+                    f"the label {label!r} in {what} leaves no room on the line to write on",
+                    where=block.where,
+                    hint="shorten the label, or ask the question in a write-in block",
+                )
+        per_line = cells_per_line(block.fields, font, size, width, gap)
         base = self._field("fields", None, "")
         names: set[str] = set()
         out: list[Flowable] = []

@@ -156,14 +156,16 @@ class WriteIn(Flowable):
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width = aW
         self._prompt_h = self.prompt.wrap(aW, aH)[1] if self.prompt else 0.0
+        takes_rest = False
+        self._count = self.lines or 0
         if self.fills:
-            fit = _lines_fitting(aH - self._prompt_h, self.pitch)
             # Measured in a group, or too little room left: ask for the least; the frame
-            # then moves the lines on to the next page.
-            self._count = self.least if aH >= _MEASURING or fit < self.least else fit
-        else:
-            self._count = self.lines or 0
-        self.height = self._prompt_h + self._count * self.pitch
+            # then moves the lines on to the next page. Else take all the room there is:
+            # nothing else goes under lines that fill the page.
+            fit = _lines_fitting(aH - self._prompt_h, self.pitch)
+            takes_rest = aH < _MEASURING and fit >= self.least
+            self._count = fit if takes_rest else self.least
+        self.height = aH if takes_rest else self._prompt_h + self._count * self.pitch
         return aW, self.height
 
     def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's name)
@@ -214,7 +216,8 @@ class WriteIn(Flowable):
             canv.line(0, y, self.width, y)
         canv.restoreState()
         if self.field and self._count:
-            _text_field(canv, self.field, 0, 0, self.width, lines_top, multiline=True)
+            bottom = lines_top - self._count * self.pitch
+            _text_field(canv, self.field, 0, bottom, self.width, lines_top - bottom, multiline=True)
 
 
 def _part_name(name: str, part: int) -> str:
@@ -249,9 +252,9 @@ class Box(Flowable):
         self.width = aW
         self._label_h = self.label.wrap(aW, aH)[1]
         if self.box_height is None:
-            room = aH - self._label_h - self.gap - SHAPE_WIDTH
+            room = aH - self._label_h - self.gap
             self._box_h = self.least if aH >= _MEASURING or room < self.least else room
-        self.height = self._label_h + self.gap + self._box_h + SHAPE_WIDTH
+        self.height = self._label_h + self.gap + self._box_h
         return aW, self.height
 
     def getSpaceBefore(self) -> float:  # noqa: N802
@@ -267,7 +270,8 @@ class Box(Flowable):
         canv.saveState()
         canv.setStrokeColor(GREY)
         canv.setLineWidth(SHAPE_WIDTH)
-        canv.rect(half, half, self.width - SHAPE_WIDTH, self._box_h, stroke=1, fill=0)
+        # The border's outer edge is the box's height.
+        canv.rect(half, half, self.width - SHAPE_WIDTH, self._box_h - SHAPE_WIDTH, stroke=1, fill=0)
         canv.restoreState()
         if self.field:
             inset = mm(1.5)
@@ -447,7 +451,8 @@ class Cell:
 
 
 class FieldLine(Flowable):
-    """Labelled short lines side by side on one line: "Nama ____  Tanggal ____"."""
+    """Labelled short lines side by side on one line: "Nama ____  Tanggal ____". Each
+    line to write on is as long as the others; a longer label makes its cell wider."""
 
     def __init__(
         self,
@@ -470,39 +475,49 @@ class FieldLine(Flowable):
     def draw(self) -> None:
         canv = self.canv
         font, size = self.font
-        count = len(self.cells)
-        cell_w = (self.width - (count - 1) * self.gap * 2) / count
+        labels = [cell.label for cell in self.cells]
+        line_w = line_length(labels, font, size, self.width, self.gap)
         baseline = size * 0.45
-        for i, cell in enumerate(self.cells):
-            x = i * (cell_w + self.gap * 2)
+        rule_y = baseline - size * 0.2
+        x = 0.0
+        for cell in self.cells:
             label_w = stringWidth(cell.label, font, size)
             canv.saveState()
             canv.setFillColor(BLACK)
             canv.setFont(font, size)
             canv.drawString(x, baseline, cell.label)
-            start = x + label_w + self.gap * 0.6
+            start = x + label_w + self.gap
             canv.setStrokeColor(RULE_GREY)
             canv.setLineWidth(RULE_WIDTH)
-            canv.line(start, baseline - size * 0.2, x + cell_w, baseline - size * 0.2)
+            canv.line(start, rule_y, start + line_w, rule_y)
             canv.restoreState()
             if cell.field:
                 _text_field(
                     canv,
                     cell.field,
                     start,
-                    baseline - size * 0.15,
-                    x + cell_w - start,
-                    self.row_height - baseline,
+                    rule_y + RULE_WIDTH,
+                    line_w,
+                    self.row_height - rule_y - RULE_WIDTH,
                     multiline=False,
                 )
+            x = start + line_w + 2 * self.gap
+
+
+def line_length(labels: Sequence[str], font: str, size: float, width: float, gap: float) -> float:
+    """How long each line to write on is when `labels` share a line of `width`: what is
+    left after the labels, a gap after each and two between cells, shared equally."""
+    taken = sum(stringWidth(label, font, size) for label in labels)
+    taken += gap * len(labels) + 2 * gap * (len(labels) - 1)
+    return (width - taken) / len(labels)
 
 
 def cells_per_line(labels: Sequence[str], font: str, size: float, width: float, gap: float) -> int:
-    """How many labelled lines share a line: as many as leave each a line to write on."""
-    least_line = mm(18)
-    for count in range(len(labels), 0, -1):
-        cell_w = (width - (count - 1) * gap * 2) / count
-        if all(stringWidth(label, font, size) + gap + least_line <= cell_w for label in labels):
+    """How many labelled lines share a line: as many as leave each a line of 16 mm or more
+    to write on (the labels taken in order, in groups of that many)."""
+    for count in range(len(labels), 1, -1):
+        groups = [labels[i : i + count] for i in range(0, len(labels), count)]
+        if all(line_length(group, font, size, width, gap) >= mm(16) for group in groups):
             return count
     return 1
 
@@ -533,7 +548,7 @@ class Grid(Flowable):
         self.headers, self.rows, self.pitch, self.padding = list(headers), rows, pitch, padding
         self.field, self.row_label, self.first_row = field, row_label, first_row
         self._count = rows or 0
-        self._head_h = 0.0
+        self._head_h = self._grid_h = 0.0
         self.widths: list[float] = []
 
     @property
@@ -564,10 +579,14 @@ class Grid(Flowable):
             para.wrap(w - 2 * self.padding, aH)[1]
             for para, w in zip(self.headers, self.widths, strict=True)
         )
+        takes_rest = False
         if self.fills:
             fit = _lines_fitting(aH - self._head_h - RULE_WIDTH, self.pitch)
-            self._count = self.least if aH >= _MEASURING or fit < self.least else fit
-        self.height = self._head_h + self._count * self.pitch + RULE_WIDTH
+            takes_rest = aH < _MEASURING and fit >= self.least
+            self._count = fit if takes_rest else self.least
+        self._grid_h = self._head_h + self._count * self.pitch + RULE_WIDTH
+        # Rows that fill the page leave no room under them for anything else.
+        self.height = aH if takes_rest else self._grid_h
         return aW, self.height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -600,7 +619,7 @@ class Grid(Flowable):
     def draw(self) -> None:
         canv = self.canv
         top = self.height - RULE_WIDTH / 2
-        bottom = RULE_WIDTH / 2
+        bottom = self.height - self._grid_h + RULE_WIDTH / 2
         head_bottom = top - self._head_h
         x = 0.0
         for para, w in zip(self.headers, self.widths, strict=True):
