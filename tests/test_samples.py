@@ -50,6 +50,8 @@ def test_the_samples_are_there():
         "daftar-bacaan.yaml",
         "listening-space.yaml",
         "kabar-sebaya.yaml",
+        "rencana-krisis.yaml",
+        "check-in.yaml",
     } <= names
 
 

@@ -16,8 +16,9 @@ from zinekit.typeset.hyphenate import Hyphenator
 # printer's colour separation as cyan, magenta and yellow as well.
 BLACK = CMYKColor(0, 0, 0, 1)
 GREY = CMYKColor(0, 0, 0, 0.65)
-# Lines to write on: light enough to write over, dark enough to survive a photocopier.
-RULE_GREY = CMYKColor(0, 0, 0, 0.3)
+# Lines to write on: light enough to write over, dark enough to survive a photocopier (a
+# copier's text mode drops the palest greys; 40% at 0.4 pt comes through).
+RULE_GREY = CMYKColor(0, 0, 0, 0.4)
 
 # Secondary text (captions, labels, page numbers) never gets smaller than this.
 _SMALLEST = 6.0
