@@ -426,3 +426,58 @@ def test_without_a_fixed_number_of_pages_nothing_grows() -> None:
     result = run(publication([{"text": "Pendek."}]), size=A7, binding="none")
     assert result.font_size == default_font_size(A7)
     assert not result.notes
+
+
+def test_a_heading_moves_with_lines_that_fill_the_next_page() -> None:
+    words = PARAGRAPH_ID.split()
+    for count in range(20, 200, 5):
+        text = " ".join((words * 6)[:count])
+        blocks = [{"text": text}, {"heading": "Catatan"}, {"write-in": PROMPT, "lines": "fill"}]
+        result = run(plain(blocks), size=A7, binding="none")
+        heading, prompt = page_of(result.pdf, "Catatan"), page_of(result.pdf, PROMPT)
+        assert heading == prompt, count
+        assert len(ruled_lines(result.pdf, prompt)) >= 2, count
+        if prompt > 0:
+            return  # the heading went over with its lines
+    pytest.fail("no filler pushed the heading to the next page")
+
+
+def test_write_in_lines_continued_on_a_page_get_a_field_of_their_own() -> None:
+    result = run(plain([{"write-in": PROMPT, "lines": 30}]), size=A7, binding="none", fillable=True)
+    assert result.fillable_pdf is not None
+    fields = pypdf.PdfReader(io.BytesIO(result.fillable_pdf)).get_fields() or {}
+    base = "b01-write-in-tanda-tanda-awal-bahwa-aku-mulai"
+    pages = len([i for i in range(result.page_count) if ruled_lines(result.pdf, i)])
+    assert pages >= 2
+    assert list(fields) == [base] + [f"{base}-p{n}" for n in range(2, pages + 1)]
+
+
+@pytest.mark.parametrize(
+    ("block", "valid"),
+    [
+        ({"write-in": PROMPT, "lines": "fill", "pitch": "10mm", "large": True}, True),
+        ({"box": "Kotak", "height": "rest"}, True),
+        ({"table": ["Hari"], "rows": "fill", "pitch": "1.2cm"}, True),
+        ({"write-in": PROMPT, "lines": -3}, False),
+        ({"write-in": PROMPT, "lines": "penuh"}, False),
+        ({"write-in": PROMPT, "pitch": 10}, False),
+        ({"table": []}, False),
+        ({"scale": "Berat?", "count": 11}, False),
+        ({"checklist": ["a"], "titel": "x"}, False),
+        ({"fields": []}, False),
+    ],
+)
+def test_the_schema_and_the_model_agree_on_worksheet_blocks(block: dict, valid: bool) -> None:
+    import jsonschema
+
+    from zinekit.content.model import Publication
+    from zinekit.content.schema import content_schema
+
+    data = {"title": "Lembar", "blocks": [block]}
+    schema_says = jsonschema.Draft202012Validator(content_schema()).is_valid(data)
+    try:
+        Publication.model_validate(data)
+        model_says = True
+    except ValueError:
+        model_says = False
+    assert (schema_says, model_says) == (valid, valid)

@@ -32,6 +32,7 @@ from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
 from zinekit.typeset.pages import BODY_TEMPLATES
 from zinekit.typeset.styles import BLACK, Styles
 from zinekit.typeset.worksheet import (
+    WORKSHEET_SHAPES,
     Box,
     Cell,
     Field,
@@ -111,7 +112,13 @@ class Story:
             # A mark between a heading and its text must not break keep-with-next.
             mark.keepWithNext = bool(story and story[-1].getKeepWithNext())
             story.append(mark)
-            story.extend(handlers[type(block)](block))
+            flowables = handlers[type(block)](block)
+            _lead(mark, flowables)
+            for flowable in flowables:
+                if isinstance(flowable, WORKSHEET_SHAPES):
+                    # Measured with room for the space before the block (worksheet._slack).
+                    flowable.slack = self.styles.leading
+            story.extend(flowables)
         if self.pub.back:
             story += [
                 PadBeforeBack(self.last_page, self.pad_multiple),
@@ -162,7 +169,9 @@ class Story:
         self._top_outline_seen |= level == 0
         self._outline_count += 1
         title = "".join(run.text for run in runs(block.heading))
-        return [OutlineMark(title, level, f"h{self._outline_count}"), para]
+        outline = OutlineMark(title, level, f"h{self._outline_count}")
+        _lead(outline, [para])
+        return [outline, para]
 
     def text(self, block: m.Text) -> list[Flowable]:
         return list(
@@ -605,6 +614,15 @@ class Story:
             spec.caption, self.styles.caption, where=block.where, what=describe(block)
         )
         return [picture, caption]
+
+
+def _lead(mark: Flowable, following: list[Flowable]) -> None:
+    """Give a zero-size mark the space before what follows it. A group kept together (a
+    heading and what follows) is placed as if it began with its first flowable's space
+    before, and that is often such a mark: with none, the group seems to fit at the foot
+    of a page where it does not. The frame spends no space before a zero-size flowable,
+    so nothing moves on the page."""
+    mark.spaceBefore = following[0].getSpaceBefore() if following else 0.0
 
 
 def describe(block: m.Located) -> str:

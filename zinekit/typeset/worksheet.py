@@ -113,6 +113,16 @@ def _form(canv: Canvas) -> Any:
     return form
 
 
+def _slack(flowable: Flowable, aH: float) -> float:
+    """Extra height to claim when only measured in a group kept together (a heading and
+    this block). reportlab measures the space between the heading and the block as the
+    larger of the heading's space after and the block's space before, but sets both: the
+    zero-size block mark between them stops the frame from merging them. Without the
+    extra, a heading can fit at the foot of a page where the block after it does not, and
+    stay there alone. (Story sets `slack` to a line of body text.)"""
+    return getattr(flowable, "slack", 0.0) if aH >= _MEASURING else 0.0
+
+
 def _lines_fitting(room: float, pitch: float) -> int:
     return max(0, int(room / pitch + 1e-6))
 
@@ -166,7 +176,7 @@ class WriteIn(Flowable):
             takes_rest = aH < _MEASURING and fit >= self.least
             self._count = fit if takes_rest else self.least
         self.height = aH if takes_rest else self._prompt_h + self._count * self.pitch
-        return aW, self.height
+        return aW, self.height + _slack(self, aH)
 
     def getSpaceBefore(self) -> float:  # noqa: N802 (reportlab's name)
         return self.prompt.getSpaceBefore() if self.prompt else 0.0
@@ -255,7 +265,7 @@ class Box(Flowable):
             room = aH - self._label_h - self.gap
             self._box_h = self.least if aH >= _MEASURING or room < self.least else room
         self.height = self._label_h + self.gap + self._box_h
-        return aW, self.height
+        return aW, self.height + _slack(self, aH)
 
     def getSpaceBefore(self) -> float:  # noqa: N802
         return self.label.getSpaceBefore()
@@ -301,7 +311,7 @@ class TickItem(Flowable):
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width = aW
         _, self.height = self.text.wrap(aW - self.side - self.gap, aH)
-        return aW, self.height
+        return aW, self.height + _slack(self, aH)
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         return []
@@ -373,7 +383,7 @@ class ScaleRow(Flowable):
         self.height = (
             self._q_h + self.gap + self.diameter + self.gap * 0.5 + size * 1.2 + self._ends_h
         )
-        return aW, self.height
+        return aW, self.height + _slack(self, aH)
 
     def _x(self, i: int) -> float:
         """The centre of circle `i` (0-based): the first touches the left edge."""
@@ -467,7 +477,7 @@ class FieldLine(Flowable):
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width, self.height = aW, self.row_height
-        return aW, self.height
+        return aW, self.height + _slack(self, aH)
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         return []
@@ -587,7 +597,7 @@ class Grid(Flowable):
         self._grid_h = self._head_h + self._count * self.pitch + RULE_WIDTH
         # Rows that fill the page leave no room under them for anything else.
         self.height = aH if takes_rest else self._grid_h
-        return aW, self.height
+        return aW, self.height + _slack(self, aH)
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if self.fills:
@@ -668,3 +678,7 @@ class Grid(Flowable):
                     multiline=False,
                 )
                 x += w
+
+
+# The flowables above: they claim a little more room when measured in a group (`_slack`).
+WORKSHEET_SHAPES = (WriteIn, Box, TickItem, ScaleRow, FieldLine, Grid)
