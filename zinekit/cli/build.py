@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from zinekit.cli import app
-from zinekit.cli.imposing import (
+from zinekit.cli.imposing import check_pdf_target, sheet_targets, write_imposed
+from zinekit.cli.options import (
     BleedOption,
     CreepOption,
     Duplex,
@@ -26,12 +27,9 @@ from zinekit.cli.imposing import (
     QuietOption,
     SheetOption,
     SignatureOption,
-    check_pdf_target,
     finish_options,
     plan_options,
     require_tools,
-    sheet_targets,
-    write_imposed,
 )
 
 

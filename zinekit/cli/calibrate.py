@@ -9,7 +9,10 @@ from typing import Annotated
 import typer
 
 from zinekit.cli import app
-from zinekit.cli.imposing import Lang, check_pdf_target
+from zinekit.cli.imposing import check_pdf_target
+from zinekit.cli.options import (
+    Lang,
+)
 
 
 @app.command("calibrate")

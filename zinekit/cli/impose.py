@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from zinekit.cli import app
-from zinekit.cli.imposing import (
+from zinekit.cli.imposing import check_pdf_target, sheet_targets, write_imposed
+from zinekit.cli.options import (
     ActualSizeOption,
     BleedOption,
     CreepOption,
@@ -27,12 +28,9 @@ from zinekit.cli.imposing import (
     QuietOption,
     SheetOption,
     SignatureOption,
-    check_pdf_target,
     finish_options,
     plan_options,
     require_tools,
-    sheet_targets,
-    write_imposed,
 )
 
 
