@@ -458,11 +458,6 @@ def test_the_oracle_catches_a_misplaced_page(built) -> None:
     assert shown(read) != shown(expected(pages, build.layout.pages_per_sheet))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="build pads before the last page even without a back cover: a handout's last"
-    " page of text lands on the back panel, after the blanks",
-)
 def test_without_a_back_cover_blanks_go_at_the_end(tmp_path: Path) -> None:
     content = tmp_path / "lembar.yaml"
     content.write_text(

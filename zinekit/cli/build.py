@@ -20,7 +20,6 @@ from zinekit.cli.options import (
     LayoutOption,
     MarksOption,
     PadAt,
-    PadAtOption,
     PhotocopyOption,
     PreviewOption,
     Printing,
@@ -31,6 +30,7 @@ from zinekit.cli.options import (
     plan_options,
     require_tools,
 )
+from zinekit.cli.telling import count
 
 
 @app.command("build")
@@ -51,7 +51,15 @@ def build_command(
     sheet: SheetOption = None,
     duplex: DuplexOption = Duplex.long,
     guides: GuidesOption = False,
-    pad_at: PadAtOption = PadAt.before_back,
+    pad_at: Annotated[
+        PadAt | None,
+        typer.Option(
+            "--pad-at",
+            help="Where blank pages go to fill the last sheet: before the back cover, or at the"
+            " end. Default: before the back cover when the content has one (`back:`), else at"
+            " the end.",
+        ),
+    ] = None,
     signature_sheets: SignatureOption = None,
     marks: MarksOption = None,
     bleed: BleedOption = None,
@@ -105,7 +113,9 @@ def build_command(
     require_tools(printing)
     publication = load_publication(content, allow_outside=allow_outside)
     chosen = load_layout(layout or _beside(publication.layout, content))
-    options = plan_options(sheet or publication.sheet, duplex, pad_at, signature_sheets, creep)
+    # Without a back cover the last page is just more content: blanks follow it.
+    padding = pad_at or (PadAt.before_back if publication.back else PadAt.end)
+    options = plan_options(sheet or publication.sheet, duplex, padding, signature_sheets, creep)
     target = output if output is not None else content.with_suffix(".pdf")
     reading = target.with_name(f"{target.stem}.reading.pdf")
     check_pdf_target(target, inputs=(content,))
@@ -140,7 +150,7 @@ def build_command(
     )
     if not quiet:
         print(
-            f"zinekit: wrote {reading}: {len(source.pages)} pages to read on screen",
+            f"zinekit: wrote {reading}: {count(len(source.pages), 'page')} to read on screen",
             file=sys.stderr,
         )
 

@@ -72,8 +72,8 @@ def tell(
     flattened = sum(r.flattened_annotations for r in reports)
     if flattened:
         notice(f"drew {flattened} printable annotations (form fields, stamps) into the pages")
-    sheets = _count(len(plan.sheets), "sheet")
-    pages = _count(plan.page_count, "page")
+    sheets = count(len(plan.sheets), "sheet")
+    pages = count(plan.page_count, "page")
     before, after = extras[0]
     instructions = ""
     if before:
@@ -86,7 +86,7 @@ def tell(
         file=sys.stderr,
     )
     if len(targets) == 2:
-        fronts = _count(len(plan.fronts()) + len(before), "sheet")
+        fronts = count(len(plan.fronts()) + len(before), "sheet")
         print(
             "zinekit: manual duplex, no duplex unit needed:\n"
             f"  1. print {targets[0]} ({fronts});\n"
@@ -106,5 +106,5 @@ def tell(
         print("zinekit: print single-sided at 100% (actual size)", file=sys.stderr)
 
 
-def _count(number: int, noun: str) -> str:
+def count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' if number != 1 else ''}"
