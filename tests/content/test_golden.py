@@ -9,11 +9,11 @@ deliberate change of wording, run the tests with ZINEKIT_UPDATE_GOLDEN=1 and rev
 from __future__ import annotations
 
 import importlib.util
-import os
 from pathlib import Path
 
 import pytest
 
+from tests.golden import check_pairs, expected_lines
 from tests.runner import run_zinekit
 from zinekit.content.loader import load_publication
 from zinekit.errors import ContentError
@@ -55,21 +55,8 @@ def error_lines(path: Path) -> list[str]:
     return [f"zinekit: error: {p}".replace(str(path), "<CONTENT>") for p in caught.value.problems]
 
 
-def golden(path: Path, lines: list[str]) -> list[str]:
-    expected = path.with_suffix(".expected.txt")
-    if os.environ.get("ZINEKIT_UPDATE_GOLDEN"):
-        expected.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    return expected.read_text(encoding="utf-8").splitlines()
-
-
 def test_the_golden_pairs_cover_the_known_mistakes() -> None:
-    assert {p.stem for p in BAD_FILES} >= REQUIRED
-    for path in BAD_FILES:
-        assert path.with_suffix(".expected.txt").exists() or os.environ.get(
-            "ZINEKIT_UPDATE_GOLDEN"
-        ), f"{path.name} has no {path.stem}.expected.txt"
-    for expected in BAD.glob("*.expected.txt"):
-        assert expected.with_name(expected.name.replace(".expected.txt", ".yaml")).exists()
+    check_pairs(BAD, ".yaml", REQUIRED)
 
 
 @pytest.mark.parametrize("content", BAD_FILES, ids=[p.stem for p in BAD_FILES])
@@ -79,7 +66,7 @@ def test_a_bad_content_file_gets_one_line_per_mistake(content: Path) -> None:
     for line in lines:
         assert line.startswith("zinekit: error: <CONTENT>"), line
         assert "\n" not in line
-    assert lines == golden(content, lines)
+    assert lines == expected_lines(content, lines)
 
 
 def test_several_mistakes_come_in_file_order() -> None:
