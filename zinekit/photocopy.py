@@ -1,9 +1,16 @@
-"""Black-only output for photocopiers, through Ghostscript for PDFs zinekit did not draw.
+"""Black-only output for photocopiers, and the check for heavy solid black.
 
 A copier turns colour into muddy grey and prints RGB black as a dotted four-colour grey;
-converting everything to DeviceGray first gives it clean black. Ghostscript is the one
-well-kept tool that converts every colour space, image and shading in an arbitrary PDF;
-it is optional, and asking for --photocopy without it is an error that says so.
+converting everything to DeviceGray first gives it clean black. Pages zinekit typesets are
+drawn black-only from the start (K-only text and lines, grey or halftone pictures) and need
+no conversion. For PDFs zinekit did not draw, Ghostscript is the one well-kept tool that
+converts every colour space, image and shading; it is optional, and asking `zinekit
+impose` for --photocopy without it is an error that says so.
+
+Heavy black is measured on the finished sheets, with the renderer --preview uses
+(pypdfium2, else pdftoppm) at a low resolution where text and halftone dots average out to
+grey and only large dark areas stay black; without a renderer, with Ghostscript's inkcov
+device (the share of the page with any black ink, which counts grey pictures too).
 """
 
 from __future__ import annotations
@@ -17,6 +24,14 @@ from zinekit.errors import OptionError, ZinekitError
 
 # Pages whose black coverage is above this much of the page smear on most copiers.
 HEAVY_BLACK = 0.35
+# How `black_coverage` measured, for messages.
+RENDERED = "the rendered sheets"
+INK_COVERAGE = "Ghostscript's ink coverage"
+# Pages are rendered this coarsely to find solid black: a pixel is 1/18 inch (1.4 mm), so
+# type and fine lines average out to light grey...
+_MEASURE_DPI = 18
+# ...and a pixel at least this dark (0 white, 1 black) is part of a solid black area.
+_SOLID = 0.75
 
 
 def ghostscript() -> str | None:
@@ -80,9 +95,30 @@ def ink_coverage(data: bytes) -> list[tuple[float, float, float, float]]:
     return pages  # type: ignore[return-value]
 
 
-def heavy_black_pages(coverage: list[tuple[float, float, float, float]]) -> list[int]:
+def black_coverage(data: bytes) -> tuple[list[float], str] | None:
+    """Each page's share (0 to 1) of solid black, and how it was measured; None when there
+    is no tool to measure it with (see the module's docstring)."""
+    from zinekit.preview import require_renderer
+
+    try:
+        render = require_renderer()
+    except OptionError:
+        coverage = ink_coverage(data)
+        if not coverage:
+            return None
+        return [k for _, _, _, k in coverage], INK_COVERAGE
+    pages = []
+    for page in render(data, _MEASURE_DPI, None):
+        grey = page.convert("L")
+        dark = grey.point(lambda v: 255 if v <= 255 * (1 - _SOLID) else 0)
+        histogram = dark.histogram()
+        pages.append(histogram[255] / max(1, grey.width * grey.height))
+    return pages, RENDERED
+
+
+def heavy_black_pages(coverage: list[float]) -> list[int]:
     """1-based pages carrying more solid black than a copier prints cleanly."""
-    return [n for n, (_, _, _, k) in enumerate(coverage, start=1) if k > HEAVY_BLACK]
+    return [n for n, k in enumerate(coverage, start=1) if k > HEAVY_BLACK]
 
 
 def _run(command: list[str]) -> str:

@@ -230,3 +230,78 @@ def reading_text(pdf: bytes) -> str:
         lines = [line for line in text.split("\n") if line.strip() != str(number)]
         pages.append("\n".join(lines))
     return normalised("\n".join(pages))
+
+
+def colour_photo(path: Path, size: tuple[int, int] = (600, 450)) -> Path:
+    """A photo-like colour picture: a sky shading from blue, a yellow sun, green hills, a
+    red figure, a little grain. Saved as JPEG or PNG by `path`'s suffix."""
+    from PIL import Image, ImageDraw, ImageFilter
+
+    w, h = size
+    image = Image.new("RGB", size)
+    draw = ImageDraw.Draw(image)
+    for y in range(h):
+        t = y / h
+        draw.line([(0, y), (w, y)], fill=(int(70 + 150 * t), int(120 + 100 * t), 200))
+    draw.ellipse((w * 0.65, h * 0.1, w * 0.85, h * 0.37), fill=(255, 220, 120))
+    hills = [(0, h * 0.65), (w * 0.3, h * 0.45), (w * 0.6, h * 0.7), (w, h * 0.5), (w, h), (0, h)]
+    draw.polygon(hills, fill=(40, 110, 50))
+    draw.polygon(
+        [(0, h * 0.85), (w * 0.5, h * 0.7), (w, h * 0.9), (w, h), (0, h)], fill=(20, 70, 30)
+    )
+    draw.ellipse((w * 0.2, h * 0.5, w * 0.28, h * 0.6), fill=(230, 180, 150))
+    draw.rectangle((w * 0.2, h * 0.6, w * 0.28, h * 0.85), fill=(180, 30, 40))
+    image = image.filter(ImageFilter.GaussianBlur(2))
+    image = Image.blend(image, Image.effect_noise(size, 18).convert("RGB"), 0.08)
+    image.save(path)
+    return path
+
+
+@dataclass(frozen=True)
+class PlacedImage:
+    colour_space: str
+    bits: int
+    filters: tuple[str, ...]
+    width: int
+    height: int
+    levels: int | None  # distinct sample values, for Flate-encoded 8-bit grey; else None
+
+
+def placed_images(pdf: bytes) -> list[PlacedImage]:
+    """Every image XObject the pages draw, also inside the forms they draw (as on imposed
+    sheets), each once."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    seen: set[int] = set()
+    found: list[PlacedImage] = []
+
+    def visit(resources: Any) -> None:
+        xobjects = resources.get_object().get("/XObject", {}) if resources else {}
+        for ref in xobjects.values():
+            obj = ref.get_object()
+            if id(obj) in seen:
+                continue
+            seen.add(id(obj))
+            if obj["/Subtype"] == "/Image":
+                filters = obj.get("/Filter", [])
+                filters = tuple(
+                    str(f) for f in (filters if isinstance(filters, list) else [filters])
+                )
+                levels = None
+                if filters == ("/FlateDecode",) and obj["/BitsPerComponent"] == 8:
+                    levels = len(set(obj.get_data()))
+                found.append(
+                    PlacedImage(
+                        str(obj["/ColorSpace"]),
+                        int(obj["/BitsPerComponent"]),
+                        filters,
+                        int(obj["/Width"]),
+                        int(obj["/Height"]),
+                        levels,
+                    )
+                )
+            else:
+                visit(obj.get("/Resources"))
+
+    for page in reader.pages:
+        visit(page.get("/Resources"))
+    return found

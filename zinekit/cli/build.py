@@ -13,6 +13,7 @@ from zinekit.cli.imposing import check_pdf_target, sheet_targets, write_imposed
 from zinekit.cli.options import (
     BleedOption,
     CreepOption,
+    DitherOption,
     Duplex,
     DuplexOption,
     GuidesOption,
@@ -65,6 +66,7 @@ def build_command(
     bleed: BleedOption = None,
     creep: CreepOption = None,
     photocopy: PhotocopyOption = False,
+    dither: DitherOption = False,
     instructions: InstructionsOption = False,
     preview: PreviewOption = False,
     shrink: Annotated[
@@ -106,9 +108,10 @@ def build_command(
         guides=guides,
         quiet=quiet,
         finish=finish_options(marks, bleed),
-        photocopy=photocopy,
+        photocopy=photocopy or dither,
         instructions=instructions,
         preview=preview,
+        black_pages=True,  # typeset black-only below when asked: Ghostscript is not needed
     )
     require_tools(printing)
     publication = load_publication(content, allow_outside=allow_outside)
@@ -123,14 +126,26 @@ def build_command(
 
     # The page size is the layout's cell, snapped to the paper it nearly is (A5 in half A4).
     cell = make_plan(chosen, chosen.capacity or chosen.pages_per_sheet, options).cell_size
+    page = snap_to_paper(cell)
+    bleed_drawn = printing.finish.bleed
+    if bleed_drawn:
+        # A page smaller than its cell (A5 in a 148.5 mm half of A4) leaves the spare paper
+        # at the sheet's outer edge, between the page and the bleed: the page's own bleed
+        # covers it too, so the sheet's bleed is printed all the way out.
+        bleed_drawn += max(cell[0] - page[0], cell[1] - page[1], 0.0)
     result = typeset(
         publication,
         base_dir=content.parent,
-        page_size=snap_to_paper(cell),
+        page_size=page,
         binding="saddle" if chosen.kind == "saddle" else "none",
         max_pages=chosen.capacity,
         shrink=shrink,
         fillable=fillable,
+        photocopy=printing.photocopy,
+        dither=dither,
+        # Pages as large as the paper that prints past the trim; imposing takes their
+        # TrimBox for the cell and their BleedBox at the sheet's edges.
+        bleed=bleed_drawn,
     )
     source = open_source_bytes(result.pdf, reading)
     plan = make_plan(chosen, len(source.pages), options)

@@ -13,6 +13,7 @@ from zinekit.cli.options import (
     ActualSizeOption,
     BleedOption,
     CreepOption,
+    DitherOption,
     Duplex,
     DuplexOption,
     GuidesOption,
@@ -32,6 +33,7 @@ from zinekit.cli.options import (
     plan_options,
     require_tools,
 )
+from zinekit.errors import OptionError
 
 
 @app.command("impose")
@@ -54,6 +56,7 @@ def impose_command(
     bleed: BleedOption = None,
     creep: CreepOption = None,
     photocopy: PhotocopyOption = False,
+    dither: DitherOption = False,
     instructions: InstructionsOption = False,
     lang: Annotated[
         Lang | None,
@@ -77,6 +80,13 @@ def impose_command(
     from zinekit.impose.pdf import open_source
     from zinekit.impose.plan import make_plan
 
+    if dither:
+        # Screening a finished PDF's pictures would need their pixels at their printed size
+        # (and to leave its other contents alone): zinekit does it where it places them.
+        raise OptionError(
+            "--dither applies to images zinekit places: use it with zinekit build",
+            hint="for a PDF made elsewhere, --photocopy turns its pictures grey",
+        )
     chosen = load_layout(layout or "booklet")
     options = plan_options(sheet, duplex, pad_at, signature_sheets, creep)
     printing = Printing(

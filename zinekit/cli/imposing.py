@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from zinekit import photocopy
@@ -61,6 +62,7 @@ def write_imposed(
     if preview:
         paths += preview.paths
     heavy: list[int] = []
+    measured: set[str | None] = set()  # how heavy black was measured in each file
     imposed: list[bytes] = []
     folder = preview.writing() if preview else contextlib.nullcontext()
     with folder, atomic_outputs(paths) as files:
@@ -70,7 +72,9 @@ def write_imposed(
             )
             reports.append(report)
             imposed.append(data)
-            heavy += dark
+            if dark is not None:
+                heavy += dark.sides
+                measured.add(dark.how)
         others = files[len(targets) :]
         for f, (_, data) in zip(others, companions, strict=False):
             f.write(data)
@@ -81,7 +85,12 @@ def write_imposed(
         progress.done()
     if not printing.quiet:
         if heavy:
-            heavy_black_notice(heavy)
+            heavy_black_notice(heavy, measured - {None, photocopy.RENDERED})
+        elif None in measured:
+            notice(
+                "could not check the sheets for heavy solid black: that needs pypdfium2"
+                " (pip install 'zinekit[preview]'), pdftoppm or Ghostscript"
+            )
         tell(source, plan, targets, reports, printing.actual_size, extras)
         if preview:
             for note in preview.notes:
@@ -93,6 +102,15 @@ def write_imposed(
     return reports
 
 
+@dataclass(frozen=True)
+class _Dark:
+    """One file's sheet sides with heavy solid black, and how that was measured (None: it
+    could not be, no tool is installed)."""
+
+    sides: list[int]
+    how: str | None
+
+
 def _impose_file(
     source: Source,
     plan: Plan,
@@ -102,23 +120,29 @@ def _impose_file(
     printing: Printing,
     progress,
     keep: bool,
-) -> tuple[WriteReport, bytes, list[int]]:
+) -> tuple[WriteReport, bytes, _Dark | None]:
     """Impose one file's sides (and pages around them) into `f`; return its report, its bytes
-    when they are needed again (`keep`, for previews; else b"") and its heavy-black sides."""
+    when they are needed again (`keep`, for previews; else b"") and, with --photocopy, its
+    heavy-black sides."""
     before, after = extra
     if not (printing.photocopy or keep):
-        return _write(source, plan, sides, f, printing, progress, before, after), b"", []
+        return _write(source, plan, sides, f, printing, progress, before, after), b"", None
     buffer = io.BytesIO()
     report = _write(source, plan, sides, buffer, printing, progress, before, after)
     data = buffer.getvalue()
-    heavy: list[int] = []
+    dark = None
     if printing.photocopy:
-        data = photocopy.to_gray(data)
-        pages = photocopy.heavy_black_pages(photocopy.ink_coverage(data))
-        # Sides are counted without the instruction page and its blank back.
-        heavy = [n - len(before) for n in pages if 0 < n - len(before) <= len(sides)]
+        if not printing.black_pages:
+            data = photocopy.to_gray(data)
+        coverage = photocopy.black_coverage(data)
+        dark = _Dark([], None)
+        if coverage is not None:
+            pages = photocopy.heavy_black_pages(coverage[0])
+            # Sides are counted without the instruction page and its blank back.
+            heavy = [n - len(before) for n in pages if 0 < n - len(before) <= len(sides)]
+            dark = _Dark(heavy, coverage[1])
     f.write(data)
-    return report, data, heavy
+    return report, data, dark
 
 
 def _instruction_pages(

@@ -91,15 +91,24 @@ BleedOption = Annotated[
     typer.Option(
         "--bleed",
         help="How far pages at the sheet's outer edges print past the trim, e.g. 3mm"
-        " (a page's own BleedBox supplies the picture).",
+        " (a page's own BleedBox supplies the picture; zinekit build draws its pages so).",
     ),
 ]
 PhotocopyOption = Annotated[
     bool,
     typer.Option(
         "--photocopy",
-        help="Black only, for photocopiers: every colour converted to grey (needs Ghostscript"
-        " for PDFs zinekit did not draw); warns about heavy solid black.",
+        help="Black only, for photocopiers: every colour converted to grey (zinekit build"
+        " draws the pages so; zinekit impose needs Ghostscript); warns about heavy solid black.",
+    ),
+]
+DitherOption = Annotated[
+    bool,
+    typer.Option(
+        "--dither",
+        help="Black only (implies --photocopy), and every picture screened into coarse dots,"
+        " about 85 lines per inch, that a photocopier reproduces; for photos. zinekit build"
+        " only.",
     ),
 ]
 CreepOption = Annotated[
@@ -138,18 +147,22 @@ class Printing:
     actual_size: bool = False
     quiet: bool = False
     finish: Finish = field(default_factory=Finish)
-    photocopy: bool = False  # black only, through Ghostscript
+    photocopy: bool = False  # black only, through Ghostscript unless `black_pages`
     instructions: bool = False  # an instruction page; write_imposed then needs the layout
     # The instruction page's language, "id" or "en"; None: the source PDF's /Lang decides
     # (Indonesian when it starts with "id", else English).
     lang: str | None = None
     preview: bool = False  # PNG pictures in OUT.preview/
+    # The source pages are black-only already (zinekit typeset them for --photocopy): the
+    # sheets need no Ghostscript conversion, only the heavy-black check.
+    black_pages: bool = False
 
 
 def require_tools(printing: Printing) -> None:
     """Before any work: the outside tools the chosen options need are there, or an error
-    says how to get them (Ghostscript for --photocopy, a renderer for --preview)."""
-    if printing.photocopy:
+    says how to get them (Ghostscript for --photocopy of pages zinekit did not draw, a
+    renderer for --preview)."""
+    if printing.photocopy and not printing.black_pages:
         photocopy.require_ghostscript()
     if printing.preview:
         from zinekit.preview import require_renderer

@@ -4,6 +4,7 @@ and how to print it; and a progress counter on a terminal."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 from zinekit import photocopy
@@ -14,13 +15,15 @@ from zinekit.impose.plan import Plan
 from zinekit.units import describe_size
 
 
-def heavy_black_notice(sides: list[int]) -> None:
-    """Warn about sheet sides a copier will smear: more than HEAVY_BLACK solid black."""
+def heavy_black_notice(sides: list[int], measured_by: Collection[str] = ()) -> None:
+    """Warn about sheet sides a copier will smear: more than HEAVY_BLACK solid black.
+    `measured_by` names a measure other than the usual one, to say so."""
     listed = ", ".join(map(str, sorted(set(sides))))
     many = len(set(sides)) > 1
+    how = f" (measured with {', '.join(sorted(measured_by))})" if measured_by else ""
     notice(
         f"sheet side{'s' if many else ''} {listed} {'are' if many else 'is'} more than"
-        f" {photocopy.HEAVY_BLACK:.0%} solid black: copiers smear and streak large black"
+        f" {photocopy.HEAVY_BLACK:.0%} solid black{how}: copiers smear and streak large black"
         " areas and use much toner"
     )
 

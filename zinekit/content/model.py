@@ -80,6 +80,11 @@ class Cover(Located):
         None, description='Small line at the foot, e.g. "Edisi 3 · Juni 2020".'
     )
     image: NonEmpty | None = Field(None, description="Path of a cover image (JPEG or PNG).")
+    full_width: bool = Field(
+        False,
+        description="Spread the cover image over the page's whole width, edge to edge (into"
+        " the bleed with --bleed); cut at top and bottom when taller than the room left.",
+    )
 
 
 class Back(Located):

@@ -4,11 +4,12 @@ in the order they are read, one per page, cover first), ready for `zinekit.impos
 `typeset` takes the model, the folder its paths are relative to, the page size and the
 binding; it returns the PDF as bytes with its page count, the body type size used and notes
 for the user. Modules: `fonts` (TrueType files, glyph checks), `hyphenate`, `markup`
-(inline **bold** / _italic_ / links), `i18n` (labels zinekit prints), `images`, `geometry`
-(margins and type size from the page), `styles`, `flowables` (ruled lines, QR codes,
-whole pages, bookkeeping marks), `blocks` (content blocks -> flowables), `covers`, `pages`
-(page templates, page numbers, which block each page starts with) and `document` (the
-build and the fit loop). reportlab is imported only when `typeset` runs.
+(inline **bold** / _italic_ / links), `i18n` (labels zinekit prints), `images` (and
+`halftone`, for photocopies), `geometry` (margins and type size from the page), `styles`,
+`flowables` (ruled lines, QR codes, whole pages, bookkeeping marks), `blocks` (content
+blocks -> flowables), `covers`, `pages` (page templates, page numbers, which block each
+page starts with) and `document` (the build and the fit loop). reportlab is imported only
+when `typeset` runs.
 """
 
 from __future__ import annotations
@@ -90,6 +91,9 @@ def typeset(
     max_pages: int | None = None,
     shrink: bool = False,
     fillable: bool = False,
+    photocopy: bool = False,
+    dither: bool = False,
+    bleed: float = 0.0,
 ) -> TypesetResult:
     """Set `pub` on pages of `page_size` (points) and return the reading-order PDF.
 
@@ -106,6 +110,14 @@ def typeset(
     is placed on the last page: page `max_pages`, or for a saddle binding the next
     multiple of 4 (blank pages before it are reported in `notes`).
 
+    With `photocopy`, every picture is embedded in grey (DeviceGray); text and lines are
+    black ink only anyway, so the PDF needs no colour conversion. `dither` (which implies
+    `photocopy`) screens every picture into coarse black dots a copier reproduces: about
+    85 lines per inch at its printed size, black and white only. With `bleed` (points),
+    each page's paper is that much larger on every side (MediaBox and BleedBox), the
+    finished page is its TrimBox and CropBox (so viewers show the trimmed page), and what
+    runs to a page edge (a full-width cover picture) is drawn on into the bleed.
+
     Raises `MissingGlyphError`, `FontError`, `ImageError`, `CapacityError` or another
     `TypesetError` (all `ZinekitError`s with `where` set when a block is at fault).
     """
@@ -119,4 +131,6 @@ def typeset(
         max_pages=max_pages,
         shrink=shrink,
         fillable=fillable,
+        tone="halftone" if dither else "grey" if photocopy else "colour",
+        bleed=bleed,
     )

@@ -605,7 +605,7 @@ class Story:
             self.notes.append(
                 f"image {spec.src!r} is printed smaller than asked so that it fits on a page"
             )
-        picture = Picture(prepared.source, width, height)
+        picture = Picture(prepared.source, width, height, screen=self.images.screen)
         if not spec.caption:
             picture.spaceAfter = self.styles.body.spaceAfter
             return [picture]

@@ -46,11 +46,25 @@ def cover_page(story: Story, cover: m.Cover) -> FullPage:
     where = cover.where
     width, height = g.width - 2 * g.inner, g.height - 2 * g.top
     picture = None
-    if cover.image:
+    if cover.image and cover.full_width:
+        # Edge to edge: the page's width, and the bleed beyond both edges when asked for.
+        reach = g.width + 2 * g.bleed
+        prepared = story.images.get(cover.image, max_width=reach, where=where)
+        picture = Picture(
+            prepared.source,
+            g.width,
+            g.width * prepared.aspect,
+            aspect=prepared.aspect,
+            outset=g.bleed,
+            screen=story.images.screen,
+        )
+    elif cover.image:
         prepared = story.images.get(cover.image, max_width=width, where=where)
         # The cover picture may be smaller than the page: never below 300 ppi.
         shown = min(width, prepared.width / PRINT_PPI * 72)
-        picture = Picture(prepared.source, shown, shown * prepared.aspect)
+        picture = Picture(
+            prepared.source, shown, shown * prepared.aspect, screen=story.images.screen
+        )
     footer = cover.footer
     bottom: list[Flowable] = []
     if footer:
@@ -84,7 +98,11 @@ def cover_page(story: Story, cover: m.Cover) -> FullPage:
             hint="shorten the title",
         )
     room = height - page.needed(width) - 2 * s.leading
-    if picture and room > 0:
+    if picture and room > 0 and cover.full_width:
+        # A full-width picture keeps its width; a tall one is cut to the room.
+        picture.draw_height = min(picture.draw_height, room)
+        page.middle = picture
+    elif picture and room > 0:
         scale = min(1.0, room / picture.draw_height)
         picture.draw_width *= scale
         picture.draw_height *= scale

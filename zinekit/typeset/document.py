@@ -27,7 +27,7 @@ from zinekit.typeset.fonts import FontSet, load_fonts
 from zinekit.typeset.geometry import default_font_size, page_geometry
 from zinekit.typeset.hyphenate import hyphenator
 from zinekit.typeset.i18n import labels
-from zinekit.typeset.images import ImageStore
+from zinekit.typeset.images import ImageStore, Tone
 from zinekit.typeset.markup import Run
 from zinekit.typeset.pages import ZineDoc
 from zinekit.typeset.styles import make_styles
@@ -58,6 +58,8 @@ def build(
     max_pages: int | None,
     shrink: bool,
     fillable: bool = False,
+    tone: Tone = "colour",
+    bleed: float = 0.0,
 ) -> TypesetResult:
     """See `zinekit.typeset.typeset`."""
     fonts = load_fonts(pub.fonts, base_dir)
@@ -66,11 +68,13 @@ def build(
     fonts.check(hyphens, where=None, what="the hyphen added where a word breaks")
     if pub.page_numbers:
         fonts.check([Run("0123456789")], where=None, what="the page numbers")
-    images = ImageStore(base_dir)
+    images = ImageStore(base_dir, tone)
     start = default_font_size(page_size)
 
     def layout(size: float, fillable: bool = False) -> _Attempt:
-        return _layout(pub, fonts, images, size, page_size, binding, max_pages, fillable)
+        return _layout(
+            pub, fonts, images, size, page_size, binding, max_pages, fillable, bleed=bleed
+        )
 
     sizes = [start]
     while shrink and max_pages and sizes[-1] > MIN_FONT_SIZE:
@@ -138,11 +142,16 @@ def _layout(
     binding: str,
     max_pages: int | None,
     fillable: bool = False,
+    *,
+    bleed: float = 0.0,
 ) -> _Attempt:
     saddle = binding == "saddle"
     styles = make_styles(fonts, size, hyphenator(pub.lang))
     geometry = page_geometry(
-        page_size, saddle=saddle, folio_size=styles.folio_size if pub.page_numbers else None
+        page_size,
+        saddle=saddle,
+        folio_size=styles.folio_size if pub.page_numbers else None,
+        bleed=bleed,
     )
     story = Story(
         pub,

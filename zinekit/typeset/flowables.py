@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import _listWrapOn
 
+from zinekit.typeset.images import Screen
 from zinekit.typeset.styles import BLACK
 from zinekit.units import mm
 
@@ -197,20 +198,57 @@ def _qr_layout(value: str, max_size: float) -> tuple[float, tuple[Run, ...]]:
 
 
 class Picture(Flowable):
-    """An image (JPEG bytes or a decoded Pillow image) drawn at a fixed size, centred."""
+    """An image (JPEG bytes or a decoded Pillow image) drawn at a fixed size, centred.
 
-    def __init__(self, source: bytes | PILImage.Image, width: float, height: float) -> None:
+    With `aspect` (the image's height over width) differing from the box's, the image covers
+    the box, centred, and what sticks out is cut off; with `outset`, the box is drawn that
+    much wider on the left and right, past the space it takes in the layout (a picture
+    running to the page edges and into the bleed). `screen` (see `images.ImageStore`) gives
+    the pixels to draw, only those in the box, at their final size: a halftone."""
+
+    def __init__(
+        self,
+        source: bytes | PILImage.Image,
+        width: float,
+        height: float,
+        *,
+        aspect: float | None = None,
+        outset: float = 0.0,
+        screen: Screen | None = None,
+    ) -> None:
         super().__init__()
         self.source, self.draw_width, self.draw_height = source, width, height
+        self.aspect, self.outset, self.screen = aspect, outset, screen
         self.hAlign = "CENTER"
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         return self.draw_width, self.draw_height
 
     def draw(self) -> None:
+        left, width, height = -self.outset, self.draw_width + 2 * self.outset, self.draw_height
+        shown_w, shown_h = width, height
+        if self.aspect is not None:
+            shown_w = max(width, height / self.aspect)
+            shown_h = shown_w * self.aspect
+        canv = self.canv
+        if self.screen is not None:
+            # Only the part in the box is screened and embedded.
+            x, y = (shown_w - width) / 2 / shown_w, (shown_h - height) / 2 / shown_h
+            dots = self.screen(self.source, width, height, (x, y, 1 - x, 1 - y))
+            canv.drawImage(ImageReader(dots), left, 0, width, height)
+            return
         source = self.source
         reader = ImageReader(io.BytesIO(source) if isinstance(source, bytes) else source)
-        self.canv.drawImage(reader, 0, 0, self.draw_width, self.draw_height)
+        cropped = shown_w > width + 0.01 or shown_h > height + 0.01
+        if cropped:
+            canv.saveState()
+            path = canv.beginPath()
+            path.rect(left, 0, width, height)
+            canv.clipPath(path, stroke=0, fill=0)
+        x, y = left + (width - shown_w) / 2, (height - shown_h) / 2
+        canv.drawImage(reader, x, y, shown_w, shown_h)
+        if cropped:
+            canv.restoreState()
 
 
 class FullPage(Flowable):

@@ -41,6 +41,9 @@ class Geometry:
     outer: float
     inner: float
     folio_y: float  # baseline of the page number
+    # Paper printed beyond each trimmed edge (--bleed); the page's coordinates stay the
+    # trimmed page's, from its bottom left corner.
+    bleed: float = 0.0
 
     @property
     def frame_width(self) -> float:
@@ -62,10 +65,14 @@ class Geometry:
 
 
 def page_geometry(
-    page_size: tuple[float, float], *, saddle: bool, folio_size: float | None
+    page_size: tuple[float, float],
+    *,
+    saddle: bool,
+    folio_size: float | None,
+    bleed: float = 0.0,
 ) -> Geometry:
     """Margins for this page size; `folio_size` (the page number's type size) when page
-    numbers are printed, so the text stops above them."""
+    numbers are printed, so the text stops above them. The bleed changes no margin."""
     width, height = page_size
     short = min(width, height)
     margin = max(SAFE_EDGE, 0.075 * short)
@@ -76,4 +83,4 @@ def page_geometry(
     folio_y = max(SAFE_EDGE + mm(0.5), 0.7 * margin)
     if folio_size is not None:
         bottom = max(margin, folio_y + folio_size * 1.8)
-    return Geometry(width, height, margin, bottom, margin, inner, folio_y)
+    return Geometry(width, height, margin, bottom, margin, inner, folio_y, bleed)

@@ -1,22 +1,36 @@
 """Images for the page: read with Pillow (any format it reads), turned upright from EXIF,
 flattened onto white and reduced to 300 dpi at the printed size. Photos stay JPEG (the
 file's own bytes when nothing changed); everything else is kept decoded, for reportlab to
-compress losslessly. Prepared once per typeset call, reused by every fitting attempt."""
+compress losslessly. Prepared once per typeset call, reused by every fitting attempt.
+
+For photocopies (`Tone`): "grey" converts every picture to one grey channel, embedded as
+DeviceGray (JPEG photos stay JPEG, in grey); "halftone" also screens it into coarse black
+dots (`halftone`) at the size it is finally drawn, when that size is known.
+"""
 
 from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from PIL import ExifTags, Image, ImageChops, ImageOps, UnidentifiedImageError
 
 from zinekit.errors import Location
 from zinekit.typeset import ImageError
+from zinekit.typeset.halftone import halftone
 
 # More pixels than this per inch at the printed size only make the PDF heavier.
 PRINT_PPI = 300
+
+# "colour": as the file has it; "grey": one grey channel; "halftone": grey, then screened.
+Tone = Literal["colour", "grey", "halftone"]
+# The part of a picture shown: left, top, right, bottom as shares of its width and height.
+Window = tuple[float, float, float, float]
+Screen = Callable[[bytes | Image.Image, float, float, Window], Image.Image]
 
 
 @dataclass(frozen=True)
@@ -32,11 +46,13 @@ class Prepared:
 
 
 class ImageStore:
-    """Prepared images by path, for one typeset call."""
+    """Prepared images by path, for one typeset call, in one `tone`."""
 
-    def __init__(self, base_dir: Path) -> None:
+    def __init__(self, base_dir: Path, tone: Tone = "colour") -> None:
         self.base_dir = base_dir
+        self.tone = tone
         self._cache: dict[tuple[Path, int], Prepared] = {}
+        self._screened: dict[tuple[int, int, int, Window], Image.Image] = {}
 
     def get(self, src: str, *, max_width: float, where: Location | None) -> Prepared:
         """The image `src` (relative to the content file), for printing at most `max_width`
@@ -45,11 +61,41 @@ class ImageStore:
         pixels = max(1, math.ceil(max_width / 72 * PRINT_PPI))
         key = (path, pixels)
         if key not in self._cache:
-            self._cache[key] = _prepare(path, src, pixels, where)
+            self._cache[key] = _prepare(path, src, pixels, where, grey=self.tone != "colour")
         return self._cache[key]
 
+    @property
+    def screen(self) -> Screen | None:
+        """With tone "halftone", what turns a prepared picture into the dots to draw."""
+        return self._halftoned if self.tone == "halftone" else None
 
-def _prepare(path: Path, src: str, pixels: int, where: Location | None) -> Prepared:
+    def _halftoned(
+        self,
+        source: bytes | Image.Image,
+        width: float,
+        height: float,
+        window: Window = (0.0, 0.0, 1.0, 1.0),
+    ) -> Image.Image:
+        """The part `window` of the picture (left, top, right, bottom, as shares of its
+        width and height) screened for printing at `width` x `height` points; kept for the
+        next fitting attempt, which draws it again."""
+        key = (id(source), round(width * 100), round(height * 100), window)
+        if key not in self._screened:
+            image = source
+            if isinstance(image, bytes):
+                with Image.open(io.BytesIO(image)) as opened:
+                    image = opened.convert("L")
+            if window != (0.0, 0.0, 1.0, 1.0):
+                w, h = image.size
+                left, top, right, bottom = window
+                image = image.crop((left * w, top * h, right * w, bottom * h))
+            self._screened[key] = halftone(image, width, height)
+        return self._screened[key]
+
+
+def _prepare(
+    path: Path, src: str, pixels: int, where: Location | None, *, grey: bool = False
+) -> Prepared:
     if not path.is_file():
         raise ImageError(
             f"image file {src!r} not found",
@@ -70,6 +116,8 @@ def _prepare(path: Path, src: str, pixels: int, where: Location | None) -> Prepa
             hint="use a JPEG or PNG file",
         ) from None
     flat = _flatten(image)
+    if grey and flat.mode != "L":
+        flat = flat.convert("L")
     resized = flat.width > pixels
     if resized:
         height = max(1, round(flat.height * pixels / flat.width))

@@ -39,7 +39,9 @@ class ZineDoc(BaseDocTemplate):
         g = geometry
         super().__init__(
             out,
-            pagesize=(g.width, g.height),
+            # With bleed the paper is larger on every side; everything is drawn in the
+            # trimmed page's coordinates, moved in by the bleed (see handle_pageBegin).
+            pagesize=(g.width + 2 * g.bleed, g.height + 2 * g.bleed),
             initialFontName=font,  # else every page names Helvetica in its resources
             initialFontSize=font_size,
             creator="zinekit",
@@ -78,6 +80,18 @@ class ZineDoc(BaseDocTemplate):
         return _frame(g.frame_x(page), g.bottom, g.frame_width, g.frame_height)
 
     def handle_pageBegin(self) -> None:  # noqa: N802
+        b = self.geometry.bleed
+        if b:
+            if self.page == 0:
+                # The boxes hold for every page after. The finished page is the TrimBox;
+                # a viewer shows the CropBox, the same, so the reading PDF looks trimmed,
+                # and the imposer takes the BleedBox, all the paper, for the sheet's edges.
+                g = self.geometry
+                trim = (b, b, b + g.width, b + g.height)
+                self.canv.setTrimBox(trim)
+                self.canv.setCropBox(trim)
+                self.canv.setBleedBox((0, 0, g.width + 2 * b, g.height + 2 * b))
+            self.canv.translate(b, b)
         super().handle_pageBegin()
         if self.page == 1:
             self.canv.showOutline()  # open the outline panel when the PDF opens
