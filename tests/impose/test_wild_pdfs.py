@@ -33,9 +33,7 @@ def page_texts(path: Path) -> list[str]:
         pdf.close()
 
 
-def impose(
-    tmp_path: Path, data: bytes, *args: str, name: str = "in.pdf"
-) -> tuple[Path, Run]:
+def impose(tmp_path: Path, data: bytes, *args: str, name: str = "in.pdf") -> tuple[Path, Run]:
     source = tmp_path / name
     source.write_bytes(data)
     out = tmp_path / "out.pdf"
