@@ -74,8 +74,6 @@ def _text_field(
     *,
     multiline: bool,
 ) -> None:
-    # No border and no background: the printed lines show through, and a filled-in copy
-    # prints as the blank one does, with the writing on it.
     _form(canv).textfield(
         name=field.name,
         tooltip=field.tooltip,
@@ -88,11 +86,18 @@ def _text_field(
         maxlen=0,
         fontName=FIELD_FONT,
         fontSize=field.font_size,
-        textColor=BLACK,
-        fillColor=None,
-        borderColor=None,
-        borderWidth=0,
+        **_UNSEEN,
     )
+
+
+# Every field is drawn with no border and no background: the printed lines, squares and
+# circles show through, and a filled-in copy prints as the blank one does, with the writing.
+_UNSEEN: dict[str, Any] = {
+    "textColor": BLACK,
+    "fillColor": None,
+    "borderColor": None,
+    "borderWidth": 0,
+}
 
 
 def _form(canv: Canvas) -> Any:
@@ -339,10 +344,7 @@ class TickItem(Flowable):
                 buttonStyle="check",
                 shape="square",
                 fieldFlags="",
-                textColor=BLACK,
-                fillColor=None,
-                borderColor=None,
-                borderWidth=0,
+                **_UNSEEN,
             )
 
 
@@ -442,10 +444,7 @@ class ScaleRow(Flowable):
                     buttonStyle="circle",
                     shape="circle",
                     fieldFlags="noToggleToOff radio",
-                    textColor=BLACK,
-                    fillColor=None,
-                    borderColor=None,
-                    borderWidth=0,
+                    **_UNSEEN,
                 )
 
 
