@@ -16,6 +16,7 @@ import pypdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from tests.readback import Bounds
 from zinekit.content.model import Publication
 from zinekit.errors import Location
 from zinekit.typeset import TypesetResult, typeset
@@ -72,24 +73,14 @@ def words(text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class Drawn:
-    left: float
-    bottom: float
-    right: float
-    top: float
+class Drawn(Bounds):
+    """A path drawn on the page: its bounds, and how it was stroked and filled."""
+
     stroked: bool
     filled: bool
     stroke_grey: float  # 0 black .. 1 white, mean of r, g, b
     fill_grey: float
     stroke_width: float
-
-    @property
-    def width(self) -> float:
-        return self.right - self.left
-
-    @property
-    def height(self) -> float:
-        return self.top - self.bottom
 
 
 def paths(pdf: bytes, page_index: int) -> list[Drawn]:
