@@ -55,11 +55,10 @@ def tell(
     if source.repairs:
         notice(f"{source.path} is damaged; it was repaired on reading ({source.repairs[0]})")
     if plan.blanks_added:
-        where = "before the back cover" if plan.page_count >= 2 else "after the only page"
-        if plan.padding == "end":
-            where = "at the end"
         s = "s" if plan.blanks_added != 1 else ""
-        notice(f"added {plan.blanks_added} blank page{s} {where} to fill the last sheet")
+        notice(
+            f"added {plan.blanks_added} blank page{s} {plan.blanks_where} to fill the last sheet"
+        )
     scaled = set().union(*(r.scaled_pages for r in reports))
     if scaled:
         notice(

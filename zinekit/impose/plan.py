@@ -1,5 +1,8 @@
 """Layout + page count + options -> `Plan`: sheets -> sides -> cells. Pure: no PDF is opened.
 
+The sheet, the cells and the blank pages come from the layout's `PageTarget`
+(`zinekit.impose.target`), the same one the typesetter draws its pages for.
+
 Conventions, used everywhere in zinekit:
 - A sheet side is described first as the reader sees it: the front face up, the back after
   turning the sheet over like a page of a book (around its vertical axis).
@@ -11,16 +14,14 @@ Conventions, used everywhere in zinekit:
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from zinekit.errors import OptionError
-from zinekit.impose.layout import Layout
-from zinekit.units import paper_size
+from zinekit.impose.layout import Layout, PictureCell
+from zinekit.impose.target import Padding, blanks_where, page_target
 
 Duplex = Literal["long", "short", "manual"]
-Padding = Literal["before-back", "end"]
 Anchor = Literal["left", "center", "right"]
 
 
@@ -85,6 +86,11 @@ class Plan:
     backs_turned: bool
 
     @property
+    def blanks_where(self) -> str:
+        """Where the blanks went: "before the back cover", "at the end"..."""
+        return blanks_where(self.padding, self.page_count)
+
+    @property
     def landscape(self) -> bool:
         return self.sheet_size[0] > self.sheet_size[1]
 
@@ -97,11 +103,6 @@ class Plan:
     def sides(self) -> list[Side]:
         """Every side in the order a duplex printer takes them: front, back, front, back..."""
         return [side for s in self.sheets for side in (s.front, s.back) if side is not None]
-
-
-def oriented(size: tuple[float, float], orientation: str) -> tuple[float, float]:
-    short, long = sorted(size)
-    return (long, short) if orientation == "landscape" else (short, long)
 
 
 def backs_turned(sheet_size: tuple[float, float], duplex: Duplex) -> bool:
@@ -119,22 +120,11 @@ def backs_turned(sheet_size: tuple[float, float], duplex: Duplex) -> bool:
     return False
 
 
-def padded_sequence(page_count: int, total: int, padding: Padding) -> tuple[int | None, ...]:
-    """Pages in reading order with blanks (None) added up to `total`.
-
-    By default blanks go before the last page, so the back cover stays on the back.
-    """
-    blanks = (None,) * (total - page_count)
-    if padding == "end" or page_count < 2:
-        return (*range(page_count), *blanks)
-    return (*range(page_count - 1), *blanks, page_count - 1)
-
-
 def make_plan(layout: Layout, page_count: int, options: Options = Options()) -> Plan:
     if page_count < 1:
         raise OptionError("there are no pages to impose")
-    sheet_size = oriented(options.sheet or _layout_sheet(layout), layout.orientation)
-    cell_size = (sheet_size[0] / layout.columns, sheet_size[1] / layout.rows)
+    target = page_target(layout, options.sheet, options.padding)
+    sheet_size, cell_size = target.sheet_size, target.cell_size
     if options.signature_sheets is not None:
         if layout.kind != "saddle":
             raise OptionError(
@@ -149,12 +139,18 @@ def make_plan(layout: Layout, page_count: int, options: Options = Options()) -> 
             hint="use it with --layout booklet or quarter-booklet",
         )
 
+    if layout.kind == "sheet" and page_count > (target.capacity or 0):
+        raise OptionError(
+            f"the {layout.name} layout holds {target.capacity} pages; the input has {page_count}",
+            hint="use --layout booklet for longer documents",
+        )
+    sequence = target.sequence(page_count)
     if layout.kind == "saddle":
-        sequence, readers = _saddle(layout, page_count, options)
+        readers = _saddle(layout, sequence, options)
     elif layout.kind == "sheet":
-        sequence, readers = _one_sheet(layout, page_count, options)
+        readers = _one_sheet(layout, sequence)
     else:
-        sequence, readers = _repeat(layout, page_count)
+        readers = _repeat(layout, page_count)
 
     _check_creep(readers)
     turned = backs_turned(sheet_size, options.duplex)
@@ -202,10 +198,6 @@ def _check_creep(readers: list[_ReaderSheet]) -> None:
         )
 
 
-def _layout_sheet(layout: Layout) -> tuple[float, float]:
-    return paper_size(layout.sheet)
-
-
 # A reader-view side: rows top to bottom of (page or None, turned, anchor).
 _ReaderCell = tuple[int | None, bool, Anchor, float]  # page, turned, anchor, creep
 _ReaderSide = list[list[_ReaderCell]]
@@ -213,17 +205,16 @@ _ReaderSheet = tuple[int, _ReaderSide, _ReaderSide | None]
 
 
 def _saddle(
-    layout: Layout, page_count: int, options: Options
-) -> tuple[tuple[int | None, ...], list[_ReaderSheet]]:
-    """Nested folded sheets; with rows > 1 each row is cut off and its stack nested inside."""
+    layout: Layout, sequence: tuple[int | None, ...], options: Options
+) -> list[_ReaderSheet]:
+    """Nested folded sheets; with rows > 1 each row is cut off and its stack nested inside.
+    `sequence` fills whole sheets."""
     spreads = layout.rows  # spreads per side
-    per_sheet = 4 * spreads
-    sheet_count = math.ceil(page_count / per_sheet)
+    sheet_count = len(sequence) // (4 * spreads)
     size = options.signature_sheets or sheet_count
     sig_sheets = [size] * (sheet_count // size)
     if sheet_count % size:
         sig_sheets.append(sheet_count % size)
-    sequence = padded_sequence(page_count, sheet_count * per_sheet, options.padding)
 
     sheets: list[_ReaderSheet] = []
     first_page = 0
@@ -249,27 +240,19 @@ def _saddle(
             ]
         sheets.extend((signature, f, b) for f, b in zip(fronts, backs, strict=True))
         first_page = last + 1
-    return sequence, sheets
+    return sheets
 
 
-def _one_sheet(
-    layout: Layout, page_count: int, options: Options
-) -> tuple[tuple[int | None, ...], list[_ReaderSheet]]:
-    capacity = layout.capacity or 0
-    if page_count > capacity:
-        raise OptionError(
-            f"the {layout.name} layout holds {capacity} pages; the input has {page_count}",
-            hint="use --layout booklet for longer documents",
-        )
-    sequence = padded_sequence(page_count, capacity, options.padding)
+def _one_sheet(layout: Layout, sequence: tuple[int | None, ...]) -> list[_ReaderSheet]:
+    """The layout's fixed pictures, picture page i holding the i-th page of `sequence`."""
 
-    def side(picture) -> _ReaderSide:
+    def side(picture: tuple[tuple[PictureCell, ...], ...]) -> _ReaderSide:
         return [[(sequence[c.page], c.turned, "center", 0.0) for c in row] for row in picture]
 
-    return sequence, [(0, side(layout.front), side(layout.back) if layout.back else None)]
+    return [(0, side(layout.front), side(layout.back) if layout.back else None)]
 
 
-def _repeat(layout: Layout, page_count: int) -> tuple[tuple[int | None, ...], list[_ReaderSheet]]:
+def _repeat(layout: Layout, page_count: int) -> list[_ReaderSheet]:
     """Step and repeat: each page fills every cell of one side; sides pair front and back."""
 
     def side(page: int) -> _ReaderSide:
@@ -279,7 +262,7 @@ def _repeat(layout: Layout, page_count: int) -> tuple[tuple[int | None, ...], li
     for first in range(0, page_count, layout.sides):
         back = first + 1 if layout.sides == 2 and first + 1 < page_count else None
         sheets.append((0, side(first), None if back is None else side(back)))
-    return tuple(range(page_count)), sheets
+    return sheets
 
 
 def _side(
