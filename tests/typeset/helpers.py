@@ -19,6 +19,7 @@ import pypdfium2.raw as pdfium_c
 from tests.readback import Bounds
 from zinekit.content.model import Publication
 from zinekit.errors import Location
+from zinekit.impose.target import PageTarget
 from zinekit.typeset import TypesetResult, typeset
 from zinekit.units import mm
 
@@ -47,9 +48,21 @@ def run(
     size: tuple[float, float] = A5,
     binding: str = "saddle",
     base_dir: Path = Path("."),
+    max_pages: int | None = None,
+    bleed: float = 0.0,
     **kwargs: Any,
 ) -> TypesetResult:
-    return typeset(pub, base_dir=base_dir, page_size=size, binding=binding, **kwargs)  # type: ignore[arg-type]
+    """Typeset `pub` for pages of `size`, as a layout whose cells are exactly that size asks."""
+    target = PageTarget(
+        sheet_size=size,
+        cell_size=size,
+        page_size=size,
+        binding=binding,  # type: ignore[arg-type]
+        multiple=max_pages or (4 if binding == "saddle" else 1),
+        capacity=max_pages,
+        bleed=bleed,
+    )
+    return typeset(pub, base_dir=base_dir, target=target, **kwargs)
 
 
 def page_texts(pdf: bytes) -> list[str]:

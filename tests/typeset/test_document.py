@@ -303,7 +303,7 @@ def test_a_small_zine_is_quick() -> None:
     start = time.perf_counter()
     result = run(pub)
     elapsed = time.perf_counter() - start
-    assert 12 <= result.page_count <= 20
+    assert 9 <= result.page_count <= 20  # no blanks: typeset never pads
     assert elapsed < 1.0
 
 

@@ -101,8 +101,8 @@ def build_command(
     from zinekit.impose.layout import load_layout
     from zinekit.impose.pdf import open_source_bytes
     from zinekit.impose.plan import make_plan
+    from zinekit.impose.target import page_target
     from zinekit.typeset import typeset
-    from zinekit.units import snap_to_paper
 
     printing = Printing(
         guides=guides,
@@ -124,28 +124,18 @@ def build_command(
     check_pdf_target(target, inputs=(content,))
     check_pdf_target(reading, inputs=(content,))
 
-    # The page size is the layout's cell, snapped to the paper it nearly is (A5 in half A4).
-    cell = make_plan(chosen, chosen.capacity or chosen.pages_per_sheet, options).cell_size
-    page = snap_to_paper(cell)
-    bleed_drawn = printing.finish.bleed
-    if bleed_drawn:
-        # A page smaller than its cell (A5 in a 148.5 mm half of A4) leaves the spare paper
-        # at the sheet's outer edge, between the page and the bleed: the page's own bleed
-        # covers it too, so the sheet's bleed is printed all the way out.
-        bleed_drawn += max(cell[0] - page[0], cell[1] - page[1], 0.0)
+    # Typeset draws the pages the layout asks for and adds none; the plan adds the blanks.
+    # With bleed the pages are as large as the paper that prints past the trim: imposing
+    # takes their TrimBox for the cell and their BleedBox at the sheet's edges.
+    pages = page_target(chosen, options.sheet, options.padding, bleed=printing.finish.bleed)
     result = typeset(
         publication,
         base_dir=content.parent,
-        page_size=page,
-        binding="saddle" if chosen.kind == "saddle" else "none",
-        max_pages=chosen.capacity,
+        target=pages,
         shrink=shrink,
         fillable=fillable,
         photocopy=printing.photocopy,
         dither=dither,
-        # Pages as large as the paper that prints past the trim; imposing takes their
-        # TrimBox for the cell and their BleedBox at the sheet's edges.
-        bleed=bleed_drawn,
     )
     source = open_source_bytes(result.pdf, reading)
     plan = make_plan(chosen, len(source.pages), options)

@@ -1,8 +1,8 @@
-"""Typesetting: a validated `Publication` and a page size give a reading-order PDF (pages
+"""Typesetting: a validated `Publication` and a page target give a reading-order PDF (pages
 in the order they are read, one per page, cover first), ready for `zinekit.impose`.
 
-`typeset` takes the model, the folder its paths are relative to, the page size and the
-binding; it returns the PDF as bytes with its page count, the body type size used and notes
+`typeset` takes the model, the folder its paths are relative to and the layout's
+`PageTarget`; it returns the PDF as bytes with its page count, the body type size used and notes
 for the user. Modules: `fonts` (TrueType files, glyph checks), `hyphenate`, `markup`
 (inline **bold** / _italic_ / links), `i18n` (labels zinekit prints), `images` (and
 `halftone`, for photocopies), `geometry` (margins and type size from the page), `styles`,
@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from zinekit.errors import Location, ZinekitError
 
 if TYPE_CHECKING:
     from zinekit.content.model import Publication
+    from zinekit.impose.target import PageTarget
 
 __all__ = [
     "CapacityError",
@@ -68,7 +69,7 @@ class ImageError(TypesetError):
 
 
 class CapacityError(TypesetError):
-    """The content needs more pages than the layout holds (`max_pages`)."""
+    """The content needs more pages than the layout holds (the target's `capacity`)."""
 
     def __init__(
         self,
@@ -86,34 +87,30 @@ def typeset(
     pub: Publication,
     *,
     base_dir: Path,
-    page_size: tuple[float, float],
-    binding: Literal["saddle", "none"],
-    max_pages: int | None = None,
+    target: PageTarget,
     shrink: bool = False,
     fillable: bool = False,
     photocopy: bool = False,
     dither: bool = False,
-    bleed: float = 0.0,
 ) -> TypesetResult:
-    """Set `pub` on pages of `page_size` (points) and return the reading-order PDF.
+    """Set `pub` on pages of `target.page_size` (points) and return the reading-order PDF.
 
     `base_dir` is where the content file's relative paths (images, fonts) start.
-    `binding="saddle"` widens the spine-side margin for staples (page 1, the cover, is a
-    right-hand page). With `max_pages`, content that needs more pages raises
+    `target.binding == "saddle"` widens the spine-side margin for staples (page 1, the
+    cover, is a right-hand page). With `target.capacity`, content that needs more pages raises
     `CapacityError` naming the block that runs over, unless `shrink` lets the type get
     smaller (never below 7 pt) until it fits; content that leaves pages blank is set
     larger (up to 1.6 times the default) so that it spreads over them. With `fillable`,
     `fillable_pdf` is the reading-order PDF with AcroForm fields over write-in lines,
     boxes, tick boxes, scales, labelled lines and table cells. Page 1 is the cover when
     `pub.cover` is given; without it page 1 opens with the title and subtitle (a handout).
-    A back cover
-    is placed on the last page: page `max_pages`, or for a saddle binding the next
-    multiple of 4 (blank pages before it are reported in `notes`).
+    A back cover is the last page set; no blank page is ever added (imposition adds those
+    that fill the last sheet, where `target.padding` says).
 
     With `photocopy`, every picture is embedded in grey (DeviceGray); text and lines are
     black ink only anyway, so the PDF needs no colour conversion. `dither` (which implies
     `photocopy`) screens every picture into coarse black dots a copier reproduces: about
-    85 lines per inch at its printed size, black and white only. With `bleed` (points),
+    85 lines per inch at its printed size, black and white only. With `target.bleed` (points),
     each page's paper is that much larger on every side (MediaBox and BleedBox), the
     finished page is its TrimBox and CropBox (so viewers show the trimmed page), and what
     runs to a page edge (a full-width cover picture) is drawn on into the bleed.
@@ -126,11 +123,8 @@ def typeset(
     return build(
         pub,
         base_dir=base_dir,
-        page_size=page_size,
-        binding=binding,
-        max_pages=max_pages,
+        target=target,
         shrink=shrink,
         fillable=fillable,
         tone="halftone" if dither else "grey" if photocopy else "colour",
-        bleed=bleed,
     )

@@ -19,7 +19,6 @@ from zinekit.typeset.covers import back_page, cover_page, masthead
 from zinekit.typeset.flowables import (
     BlockMark,
     OutlineMark,
-    PadBeforeBack,
     Para,
     Picture,
     QRCode,
@@ -65,13 +64,10 @@ class Story:
         labels: Labels,
         geometry: Geometry,
         images: ImageStore,
-        last_page: int | None,
-        pad_multiple: int | None,
         fillable: bool = False,
     ) -> None:
         self.pub, self.fonts, self.styles, self.labels = pub, fonts, styles, labels
         self.geometry, self.images = geometry, images
-        self.last_page, self.pad_multiple = last_page, pad_multiple
         self.fillable = fillable
         self.notes: list[str] = []
         self._index = 0  # of the block being built, for field names
@@ -121,7 +117,6 @@ class Story:
             story.extend(flowables)
         if self.pub.back:
             story += [
-                PadBeforeBack(self.last_page, self.pad_multiple),
                 NextPageTemplate("back"),
                 PageBreak(),
                 back_page(self, self.pub.back),

@@ -10,12 +10,12 @@ import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from reportlab import rl_config
 from reportlab.platypus.doctemplate import LayoutError
 
 from zinekit.content import model as m
+from zinekit.impose.target import PageTarget
 from zinekit.typeset import (
     MIN_FONT_SIZE,
     CapacityError,
@@ -53,13 +53,10 @@ def build(
     pub: m.Publication,
     *,
     base_dir: Path,
-    page_size: tuple[float, float],
-    binding: Literal["saddle", "none"],
-    max_pages: int | None,
+    target: PageTarget,
     shrink: bool,
     fillable: bool = False,
     tone: Tone = "colour",
-    bleed: float = 0.0,
 ) -> TypesetResult:
     """See `zinekit.typeset.typeset`."""
     fonts = load_fonts(pub.fonts, base_dir)
@@ -69,12 +66,11 @@ def build(
     if pub.page_numbers:
         fonts.check([Run("0123456789")], where=None, what="the page numbers")
     images = ImageStore(base_dir, tone)
-    start = default_font_size(page_size)
+    start = default_font_size(target.page_size)
+    max_pages = target.capacity
 
     def layout(size: float, fillable: bool = False) -> _Attempt:
-        return _layout(
-            pub, fonts, images, size, page_size, binding, max_pages, fillable, bleed=bleed
-        )
+        return _layout(pub, fonts, images, size, target, fillable)
 
     sizes = [start]
     while shrink and max_pages and sizes[-1] > MIN_FONT_SIZE:
@@ -116,21 +112,17 @@ def _grow(fitted: _Attempt, layout: Callable[[float], _Attempt], max_pages: int)
     still fits `max_pages` and sets as well as at the default (no new notes: a picture
     made smaller, an affirmation too long for its line). Sizes are tried by halving the
     range; the page count grows with the size, so the largest fitting one is found."""
-    usual = set(_quality_notes(fitted))
+    usual = set(fitted.notes)
     steps = int((fitted.size * (_GROW_LIMIT - 1)) / _GROW_STEP)
     best, low, high = fitted, 1, steps
     while low <= high:
         middle = (low + high) // 2
         attempt = layout(fitted.size + middle * _GROW_STEP)
-        if attempt.doc.page <= max_pages and set(_quality_notes(attempt)) <= usual:
+        if attempt.doc.page <= max_pages and set(attempt.notes) <= usual:
             best, low = attempt, middle + 1
         else:
             high = middle - 1
     return best
-
-
-def _quality_notes(attempt: _Attempt) -> list[str]:
-    return [note for note in attempt.notes if "blank page" not in note]
 
 
 def _layout(
@@ -138,20 +130,16 @@ def _layout(
     fonts: FontSet,
     images: ImageStore,
     size: float,
-    page_size: tuple[float, float],
-    binding: str,
-    max_pages: int | None,
+    target: PageTarget,
     fillable: bool = False,
-    *,
-    bleed: float = 0.0,
 ) -> _Attempt:
-    saddle = binding == "saddle"
+    saddle = target.binding == "saddle"
     styles = make_styles(fonts, size, hyphenator(pub.lang))
     geometry = page_geometry(
-        page_size,
+        target.page_size,
         saddle=saddle,
         folio_size=styles.folio_size if pub.page_numbers else None,
-        bleed=bleed,
+        bleed=target.bleed,
     )
     story = Story(
         pub,
@@ -160,8 +148,6 @@ def _layout(
         labels=labels(pub.lang),
         geometry=geometry,
         images=images,
-        last_page=max_pages,
-        pad_multiple=4 if saddle else None,
         fillable=fillable,
     )
     flowables = story.build()
@@ -186,13 +172,7 @@ def _layout(
             doc.build(flowables)
     except LayoutError as exc:
         raise _too_large(pub, doc, exc) from None
-    notes = story.notes
-    if doc.blanks:
-        pages = "page" if doc.blanks == 1 else "pages"
-        notes.append(
-            f"{doc.blanks} blank {pages} added before the back cover so that it is the last page"
-        )
-    return _Attempt(out.getvalue(), doc, size, notes)
+    return _Attempt(out.getvalue(), doc, size, story.notes)
 
 
 @contextlib.contextmanager

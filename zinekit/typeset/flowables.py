@@ -63,32 +63,6 @@ class OutlineMark(Flowable):
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
 
-class PadBeforeBack(Flowable):
-    """Zero-size: replaced by blank pages so that the back cover lands on the last page
-    (see pages.ZineDoc.filterFlowables)."""
-
-    _ZEROSIZE = 1
-
-    def __init__(self, last_page: int | None, multiple: int | None) -> None:
-        super().__init__()
-        self.last_page, self.multiple = last_page, multiple
-
-    def blanks(self, current_page: int) -> int:
-        """Blank pages needed after `current_page` so that the next page is the last."""
-        back = current_page + 1
-        if self.last_page is not None:
-            return max(0, self.last_page - back)
-        if self.multiple:
-            return -back % self.multiple
-        return 0
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        pass
-
-
 class Para(Paragraph):
     """A paragraph that never runs past its width. reportlab breaks a long URL after its
     scheme and then cannot break the rest again, so a URL longer than a line would run

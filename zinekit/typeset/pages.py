@@ -1,4 +1,4 @@
-"""The document template: page templates (cover, left and right body pages, blank, back
+"""The document template: page templates (cover, left and right body pages, back
 cover), page numbers, and the bookkeeping that says which content block each page starts
 with, so that a page-capacity error can name the block that runs over."""
 
@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import IO
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
-from reportlab.platypus.doctemplate import ActionFlowable, NextPageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import ActionFlowable
 
-from zinekit.typeset.flowables import BlockMark, KeepWithFirst, PadBeforeBack
+from zinekit.typeset.flowables import BlockMark, KeepWithFirst
 from zinekit.typeset.geometry import Geometry
 from zinekit.typeset.styles import BLACK
 
@@ -54,9 +54,6 @@ class ZineDoc(BaseDocTemplate):
         self.geometry = g
         self.folio = folio
         self.centred_folio = centred_folio
-        # Blank pages before a back cover are intended, not a layout loop.
-        self._emptyPagesAllowed = 10_000
-        self.blanks = 0  # blank pages added before the back cover
         self.current_block: int | None = None
         self.first_block: dict[int, int | None] = {}  # page -> block it begins with
         self.used: dict[int, float] = {}  # page -> height of text on it, points
@@ -66,7 +63,6 @@ class ZineDoc(BaseDocTemplate):
             PageTemplate("cover", [_frame(*whole)]),
             PageTemplate("left", [self._body_frame(2)], onPage=self._page_number),
             right,
-            PageTemplate("blank", [_frame(*whole)]),
             PageTemplate("back", [_frame(*whole)]),
         ]
         if not cover:
@@ -113,14 +109,6 @@ class ZineDoc(BaseDocTemplate):
         else:
             canv.drawString(x, y, text)
         canv.restoreState()
-
-    def filterFlowables(self, flowables: list[Flowable]) -> None:  # noqa: N802
-        # The number of blank pages before the back cover is known only here, once the
-        # last body page is set.
-        if flowables and isinstance(flowables[0], PadBeforeBack):
-            self.blanks = flowables[0].blanks(self.page)
-            breaks = [PageBreak() for _ in range(self.blanks)]
-            flowables[0:1] = [NextPageTemplate("blank"), *breaks]
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
         frame = getattr(self, "frame", None)
