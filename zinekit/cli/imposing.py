@@ -7,8 +7,10 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from zinekit import photocopy
 from zinekit.cli.options import Printing
@@ -44,7 +46,7 @@ def write_imposed(
     plan: Plan,
     targets: list[Path],
     printing: Printing,
-    companions: list[tuple[Path, bytes]] = (),
+    companions: Sequence[tuple[Path, bytes]] = (),
     *,
     layout: Layout | None = None,
 ) -> list[WriteReport]:
@@ -85,7 +87,9 @@ def write_imposed(
         progress.done()
     if not printing.quiet:
         if heavy:
-            heavy_black_notice(heavy, measured - {None, photocopy.RENDERED})
+            # The usual measure goes unnamed, and None is a file no tool could measure.
+            named = {how for how in measured if how is not None and how != photocopy.RENDERED}
+            heavy_black_notice(heavy, named)
         elif None in measured:
             notice(
                 "could not check the sheets for heavy solid black: that needs pypdfium2"
@@ -116,9 +120,9 @@ def _impose_file(
     plan: Plan,
     sides: list[Side],
     extra: tuple[list[WholePage], list[WholePage]],
-    f,
+    f: BinaryIO,
     printing: Printing,
-    progress,
+    progress: Progress | None,
     keep: bool,
 ) -> tuple[WriteReport, bytes, _Dark | None]:
     """Impose one file's sides (and pages around them) into `f`; return its report, its bytes
@@ -177,11 +181,11 @@ def _write(
     source: Source,
     plan: Plan,
     sides: list[Side],
-    f,
+    f: BinaryIO,
     printing: Printing,
-    progress,
-    before: list[WholePage] = (),
-    after: list[WholePage] = (),
+    progress: Progress | None,
+    before: Sequence[WholePage] = (),
+    after: Sequence[WholePage] = (),
 ) -> WriteReport:
     return write_sides(
         source,
