@@ -1,7 +1,8 @@
 """Imposition: a layout and a page count give a plan (pure values); the plan and a PDF give
 print-ready sheets.
 
-`layout` reads layout files, `plan` computes which page goes where, `geometry` turns a cell
+`layout` reads layout files, `target` what pages a layout takes (size, bleed, binding,
+where blanks go), `plan` computes which page goes where, `geometry` turns a cell
 into a transform, `pdf` is the only module that reads and writes PDF files. Nothing here
 knows about content files or typesetting: it works on any PDF.
 """
