@@ -14,72 +14,15 @@ when `typeset` runs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from zinekit.errors import Location, ZinekitError
+from zinekit.typeset.result import TypesetResult
 
 if TYPE_CHECKING:
     from zinekit.content.model import Publication
 
-__all__ = [
-    "CapacityError",
-    "FontError",
-    "ImageError",
-    "MissingGlyphError",
-    "TypesetError",
-    "TypesetResult",
-    "typeset",
-]
-
-# The smallest body size zinekit sets, also when shrinking to fit: below it a photocopied
-# page is hard to read.
-MIN_FONT_SIZE = 7.0
-
-
-@dataclass(frozen=True)
-class TypesetResult:
-    """The reading-order PDF and what the user may want to know about it."""
-
-    pdf: bytes
-    page_count: int
-    font_size: float  # body text size in points, after any shrinking or growing
-    notes: tuple[str, ...] = field(default=())  # results that may surprise: for notice()
-    # With `fillable`: the same pages with form fields over the worksheet blocks, for the
-    # reading-order PDF. `pdf` never has fields: it is the one imposed for print.
-    fillable_pdf: bytes | None = None
-
-
-class TypesetError(ZinekitError):
-    """The content cannot be set on the pages asked for."""
-
-
-class MissingGlyphError(TypesetError):
-    """A character the font cannot draw."""
-
-
-class FontError(TypesetError):
-    """A font file is missing or cannot be embedded."""
-
-
-class ImageError(TypesetError):
-    """An image file is missing or unreadable."""
-
-
-class CapacityError(TypesetError):
-    """The content needs more pages than the layout holds (`max_pages`)."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        pages_over: int,
-        where: Location | Path | str | None = None,
-        hint: str | None = None,
-    ) -> None:
-        super().__init__(message, where=where, hint=hint)
-        self.pages_over = pages_over
+__all__ = ["TypesetResult", "typeset"]
 
 
 def typeset(

@@ -13,8 +13,7 @@ from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 from reportlab.platypus.doctemplate import NextPageTemplate
 
 from zinekit.content import model as m
-from zinekit.errors import Location
-from zinekit.typeset import MIN_FONT_SIZE, TypesetError
+from zinekit.errors import Location, TypesetError
 from zinekit.typeset.covers import back_page, cover_page, masthead
 from zinekit.typeset.flowables import (
     BlockMark,
@@ -25,7 +24,7 @@ from zinekit.typeset.flowables import (
     QRCode,
 )
 from zinekit.typeset.fonts import FontSet
-from zinekit.typeset.geometry import Geometry
+from zinekit.typeset.geometry import MIN_FONT_SIZE, Geometry
 from zinekit.typeset.i18n import Labels
 from zinekit.typeset.images import ImageStore
 from zinekit.typeset.markup import Run, paragraphs, runs, to_xml

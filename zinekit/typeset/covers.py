@@ -9,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from zinekit.content import model as m
-from zinekit.typeset import TypesetError
+from zinekit.errors import TypesetError
 from zinekit.typeset.flowables import FullPage, OutlineMark, Para, Picture
 from zinekit.typeset.images import PRINT_PPI
 from zinekit.typeset.markup import Run, to_xml

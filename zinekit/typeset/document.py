@@ -16,20 +16,16 @@ from reportlab import rl_config
 from reportlab.platypus.doctemplate import LayoutError
 
 from zinekit.content import model as m
-from zinekit.typeset import (
-    MIN_FONT_SIZE,
-    CapacityError,
-    TypesetError,
-    TypesetResult,
-)
+from zinekit.errors import CapacityError, TypesetError
 from zinekit.typeset.blocks import Story, describe
 from zinekit.typeset.fonts import FontSet, load_fonts
-from zinekit.typeset.geometry import default_font_size, page_geometry
+from zinekit.typeset.geometry import MIN_FONT_SIZE, default_font_size, page_geometry
 from zinekit.typeset.hyphenate import hyphenator
 from zinekit.typeset.i18n import labels
 from zinekit.typeset.images import ImageStore, Tone
 from zinekit.typeset.markup import Run
 from zinekit.typeset.pages import ZineDoc
+from zinekit.typeset.result import TypesetResult
 from zinekit.typeset.styles import make_styles
 from zinekit.units import to_mm
 
