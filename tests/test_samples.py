@@ -15,7 +15,8 @@ import pytest
 from PIL import Image
 from ruamel.yaml import YAML
 
-from zinekit.content.model import BLOCK_KEYS, Publication, block_kind
+from zinekit.content.model import Publication
+from zinekit.content.registry import BLOCK_KEYS, block_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

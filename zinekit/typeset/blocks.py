@@ -12,7 +12,17 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 from reportlab.platypus.doctemplate import NextPageTemplate
 
-from zinekit.content import model as m
+from zinekit.content.base import Located
+from zinekit.content.blocks.image import Image as ImageBlock
+from zinekit.content.blocks.page_break import PageBreak as PageBreakBlock
+from zinekit.content.blocks.resources import Resources
+from zinekit.content.blocks.text import Affirmations, Agreements, Heading, ListBlock, Quote, Text
+from zinekit.content.blocks.worksheet import FILL, PITCH, REST, Checklist, Fields, Scale
+from zinekit.content.blocks.worksheet import Box as BoxBlock
+from zinekit.content.blocks.worksheet import Table as TableBlock
+from zinekit.content.blocks.worksheet import WriteIn as WriteInBlock
+from zinekit.content.model import Publication
+from zinekit.content.registry import describe
 from zinekit.errors import Location, TypesetError
 from zinekit.typeset.covers import back_page, cover_page, masthead
 from zinekit.typeset.flowables import (
@@ -57,7 +67,7 @@ class Story:
 
     def __init__(
         self,
-        pub: m.Publication,
+        pub: Publication,
         *,
         fonts: FontSet,
         styles: Styles,
@@ -89,21 +99,21 @@ class Story:
             # A handout has no cover: page 1 (a right-hand page) opens with the title.
             story = [NextPageTemplate(BODY_TEMPLATES), *masthead(self)]
         handlers: dict[type, Callable[..., list[Flowable]]] = {
-            m.Heading: self.heading,
-            m.Text: self.text,
-            m.ListBlock: self.list_block,
-            m.Agreements: self.agreements,
-            m.Affirmations: self.affirmations,
-            m.Resources: self.resources,
-            m.Quote: self.quote,
-            m.Image: self.image,
-            m.WriteIn: self.write_in,
-            m.Box: self.box,
-            m.Checklist: self.checklist,
-            m.Scale: self.scale,
-            m.Fields: self.fields,
-            m.Table: self.table,
-            m.PageBreak: lambda block: [PageBreak()],
+            Heading: self.heading,
+            Text: self.text,
+            ListBlock: self.list_block,
+            Agreements: self.agreements,
+            Affirmations: self.affirmations,
+            Resources: self.resources,
+            Quote: self.quote,
+            ImageBlock: self.image,
+            WriteInBlock: self.write_in,
+            BoxBlock: self.box,
+            Checklist: self.checklist,
+            Scale: self.scale,
+            Fields: self.fields,
+            TableBlock: self.table,
+            PageBreakBlock: lambda block: [PageBreak()],
         }
         for index, block in enumerate(self.pub.blocks):
             self._index = index
@@ -159,7 +169,7 @@ class Story:
 
     # --- blocks ---------------------------------------------------------------------
 
-    def heading(self, block: m.Heading) -> list[Flowable]:
+    def heading(self, block: Heading) -> list[Flowable]:
         what = describe(block)
         style = self.styles.h1 if block.level == 1 else self.styles.h2
         para = self.paragraph(block.heading, style, where=block.where, what=what)
@@ -172,12 +182,12 @@ class Story:
         _lead(outline, [para])
         return [outline, para]
 
-    def text(self, block: m.Text) -> list[Flowable]:
+    def text(self, block: Text) -> list[Flowable]:
         return list(
             self.paragraphs(block.text, self.styles.body, where=block.where, what=describe(block))
         )
 
-    def _title(self, title: str | None, block: m.Located) -> list[Flowable]:
+    def _title(self, title: str | None, block: Located) -> list[Flowable]:
         if not title:
             return []
         return [self.paragraph(title, self.styles.title, where=block.where, what=describe(block))]
@@ -191,7 +201,7 @@ class Story:
         rest = ParagraphStyle("item-rest", parent=s.agreement_text, leftIndent=indent)
         return item, rest
 
-    def list_block(self, block: m.ListBlock) -> list[Flowable]:
+    def list_block(self, block: ListBlock) -> list[Flowable]:
         what = describe(block)
         marks = [f"{i}." for i in range(1, len(block.items) + 1)] if block.numbered else [BULLET]
         item_style, rest_style = self._indented(marks)
@@ -205,7 +215,7 @@ class Story:
         out[-1].spaceAfter = self.styles.body.spaceAfter
         return out
 
-    def agreements(self, block: m.Agreements) -> list[Flowable]:
+    def agreements(self, block: Agreements) -> list[Flowable]:
         what = describe(block)
         count = len(block.agreements)
         marks = [f"{i}." for i in range(1, count + 1)] if block.numbered else [""]
@@ -240,7 +250,7 @@ class Story:
             out += [title, *texts]
         return out
 
-    def affirmations(self, block: m.Affirmations) -> list[Flowable]:
+    def affirmations(self, block: Affirmations) -> list[Flowable]:
         what = describe(block)
         spec = block.affirmations
         before, after = spec.pattern.split("{}")
@@ -287,7 +297,7 @@ class Story:
                     WriteIn(
                         prompt,
                         spec.continue_.lines,
-                        m.PITCH,
+                        PITCH,
                         page_height=self.geometry.frame_height,
                         field=field,
                     )
@@ -351,7 +361,7 @@ class Story:
                 lines.append(list(seg))
         return "<br/>".join(to_xml(line) for line in lines)
 
-    def resources(self, block: m.Resources) -> list[Flowable]:
+    def resources(self, block: Resources) -> list[Flowable]:
         what = describe(block)
         out = self._title(block.title, block)
         s = self.styles
@@ -430,7 +440,7 @@ class Story:
         # What is typed into a field reads like the body text, never tiny.
         return max(10.0, round(self.styles.size))
 
-    def _question(self, text: str, block: m.Located, *, large: bool = False) -> Para:
+    def _question(self, text: str, block: Located, *, large: bool = False) -> Para:
         style = self.styles.question
         if large:
             size = style.fontSize * 1.25
@@ -439,9 +449,9 @@ class Story:
             )
         return self.paragraph(text, style, where=block.where, what=describe(block))
 
-    def write_in(self, block: m.WriteIn) -> list[Flowable]:
+    def write_in(self, block: WriteInBlock) -> list[Flowable]:
         prompt = self._question(block.write_in, block, large=block.large)
-        lines = None if block.lines == m.FILL else int(block.lines)
+        lines = None if block.lines == FILL else int(block.lines)
         field = self._field("write-in", block.write_in, block.write_in)
         writein = WriteIn(
             prompt, lines, block.line_pitch, page_height=self.geometry.frame_height, field=field
@@ -449,9 +459,9 @@ class Story:
         writein.spaceAfter = self.styles.body.spaceAfter
         return [writein]
 
-    def box(self, block: m.Box) -> list[Flowable]:
+    def box(self, block: BoxBlock) -> list[Flowable]:
         label = self._question(block.box, block)
-        height = None if block.height == m.REST else float(block.height)
+        height = None if block.height == REST else float(block.height)
         gap = self.styles.leading * 0.3
         room = self.geometry.frame_height - label.wrap(self.geometry.frame_width, 1e6)[1] - gap
         if height is not None and height > room:
@@ -471,7 +481,7 @@ class Story:
         box.spaceAfter = self.styles.body.spaceAfter
         return [box]
 
-    def checklist(self, block: m.Checklist) -> list[Flowable]:
+    def checklist(self, block: Checklist) -> list[Flowable]:
         what = describe(block)
         out = self._title(block.title, block)
         s = self.styles
@@ -488,7 +498,7 @@ class Story:
         out[-1].spaceAfter = s.body.spaceAfter
         return out
 
-    def scale(self, block: m.Scale) -> list[Flowable]:
+    def scale(self, block: Scale) -> list[Flowable]:
         what = describe(block)
         s = self.styles
         question = self._question(block.scale, block)
@@ -509,7 +519,7 @@ class Story:
         row.spaceAfter = s.body.spaceAfter
         return [row]
 
-    def fields(self, block: m.Fields) -> list[Flowable]:
+    def fields(self, block: Fields) -> list[Flowable]:
         what = describe(block)
         s = self.styles
         font, size = self.fonts.name(), s.size
@@ -545,7 +555,7 @@ class Story:
                 line = FieldLine(
                     cells[start : start + per_line],
                     font=(font, size),
-                    height=max(m.PITCH, s.leading * 1.6),
+                    height=max(PITCH, s.leading * 1.6),
                     gap=gap,
                 )
                 line.keepWithNext = 1
@@ -554,7 +564,7 @@ class Story:
         out[-1].spaceAfter = s.body.spaceAfter
         return out
 
-    def table(self, block: m.Table) -> list[Flowable]:
+    def table(self, block: TableBlock) -> list[Flowable]:
         what = describe(block)
         s = self.styles
         out = self._title(block.title, block)
@@ -562,7 +572,7 @@ class Story:
             "table-head", parent=s.small, fontName=self.fonts.name(bold=True)
         )
         headers = [self.paragraph(h, head_style, where=block.where, what=what) for h in block.table]
-        rows = None if block.rows == m.FILL else int(block.rows)
+        rows = None if block.rows == FILL else int(block.rows)
         base = self._field("table", block.title, block.title or "")
         grid = Grid(
             headers,
@@ -577,7 +587,7 @@ class Story:
         out.append(grid)
         return out
 
-    def quote(self, block: m.Quote) -> list[Flowable]:
+    def quote(self, block: Quote) -> list[Flowable]:
         what = describe(block)
         text = block.quote.text
         # Typographic quotation marks, unless the writer put some in.
@@ -592,7 +602,7 @@ class Story:
         )
         return [quote, by]
 
-    def image(self, block: m.Image) -> list[Flowable]:
+    def image(self, block: ImageBlock) -> list[Flowable]:
         spec = block.image
         g = self.geometry
         width = spec.width * g.frame_width
@@ -622,30 +632,3 @@ def _lead(mark: Flowable, following: list[Flowable]) -> None:
     of a page where it does not. The frame spends no space before a zero-size flowable,
     so nothing moves on the page."""
     mark.spaceBefore = following[0].getSpaceBefore() if following else 0.0
-
-
-def describe(block: m.Located) -> str:
-    """A block as the user would point at it: its kind and its first words."""
-    kind = m.block_kind(block) or "block"
-    first = {
-        m.Heading: lambda b: b.heading,
-        m.Text: lambda b: b.text,
-        m.ListBlock: lambda b: b.title or b.items[0],
-        m.Agreements: lambda b: b.agreements[0].title,
-        m.Affirmations: lambda b: b.affirmations.pattern,
-        m.Resources: lambda b: b.title or b.resources[0].title,
-        m.Quote: lambda b: b.quote.text,
-        m.Image: lambda b: b.image.src,
-        m.WriteIn: lambda b: b.write_in,
-        m.Box: lambda b: b.box,
-        m.Checklist: lambda b: b.title or b.checklist[0],
-        m.Scale: lambda b: b.scale,
-        m.Fields: lambda b: " / ".join(b.fields),
-        m.Table: lambda b: b.title or " / ".join(b.table),
-    }.get(type(block))
-    if first is None:
-        return f"the {kind} block"
-    words = " ".join(first(block).split())
-    if len(words) > 40:
-        words = words[:39].rstrip() + "\u2026"
-    return f'the {kind} block "{words}"'

@@ -16,8 +16,9 @@ from reportlab import rl_config
 from reportlab.platypus.doctemplate import LayoutError
 
 from zinekit.content import model as m
+from zinekit.content.registry import describe
 from zinekit.errors import CapacityError, TypesetError
-from zinekit.typeset.blocks import Story, describe
+from zinekit.typeset.blocks import Story
 from zinekit.typeset.fonts import FontSet, load_fonts
 from zinekit.typeset.geometry import MIN_FONT_SIZE, default_font_size, page_geometry
 from zinekit.typeset.hyphenate import hyphenator
