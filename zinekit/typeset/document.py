@@ -18,7 +18,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from zinekit.content import model as m
 from zinekit.content.registry import describe
 from zinekit.errors import CapacityError, TypesetError
-from zinekit.typeset.blocks import Story
+from zinekit.typeset.context import Context
 from zinekit.typeset.fonts import FontSet, load_fonts
 from zinekit.typeset.geometry import MIN_FONT_SIZE, default_font_size, page_geometry
 from zinekit.typeset.hyphenate import hyphenator
@@ -27,6 +27,7 @@ from zinekit.typeset.images import ImageStore, Tone
 from zinekit.typeset.markup import Run
 from zinekit.typeset.pages import ZineDoc
 from zinekit.typeset.result import TypesetResult
+from zinekit.typeset.story import build_story
 from zinekit.typeset.styles import make_styles
 from zinekit.units import to_mm
 
@@ -150,18 +151,15 @@ def _layout(
         folio_size=styles.folio_size if pub.page_numbers else None,
         bleed=bleed,
     )
-    story = Story(
-        pub,
+    ctx = Context(
         fonts=fonts,
         styles=styles,
         labels=labels(pub.lang),
         geometry=geometry,
         images=images,
-        last_page=max_pages,
-        pad_multiple=4 if saddle else None,
         fillable=fillable,
     )
-    flowables = story.build()
+    flowables = build_story(pub, ctx, last_page=max_pages, pad_multiple=4 if saddle else None)
     out = io.BytesIO()
     doc = ZineDoc(
         out,
@@ -183,7 +181,7 @@ def _layout(
             doc.build(flowables)
     except LayoutError as exc:
         raise _too_large(pub, doc, exc) from None
-    notes = story.notes
+    notes = ctx.notes
     if doc.blanks:
         pages = "page" if doc.blanks == 1 else "pages"
         notes.append(
