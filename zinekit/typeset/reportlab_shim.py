@@ -10,6 +10,8 @@ moves the internal it relies on (reportlab is pinned below its next major versio
   the font's dictionary for every text field otherwise.
 - The page template learns where the frame's cursor is, and moves it to the foot of the
   frame (`pages.ZineDoc.afterFlowable`).
+- The bookkeeping marks say they take no room the way reportlab's own marks do
+  (`ZeroSize`), so that frames and keep-together groups treat them alike.
 """
 
 from __future__ import annotations
@@ -21,6 +23,20 @@ from reportlab.pdfbase.acroform import AcroForm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, KeepTogether
 from reportlab.platypus import flowables as _rl_flowables
+
+
+class ZeroSize(Flowable):
+    """A flowable that takes no room, marked as reportlab marks its own (Indenter, ...)."""
+
+    _ZEROSIZE = 1
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+
+def is_zero_size(flowable: Flowable) -> bool:
+    """Whether reportlab treats `flowable` as taking no room."""
+    return bool(getattr(flowable, "_ZEROSIZE", False))
 
 
 def kept_flowables(group: KeepTogether) -> list[Flowable]:
