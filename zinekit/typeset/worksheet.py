@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, cast
 
-from reportlab.pdfbase.acroform import AcroForm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -121,9 +120,20 @@ UNSEEN: dict[str, Any] = {
 }
 
 
-def form(canv: Canvas) -> AcroForm:
+class FormFields(Protocol):
+    """The AcroForm calls zinekit makes, as reportlab takes them: positions and sizes in
+    points, as floats (the stubs declare them whole numbers)."""
+
+    def textfield(self, **options: Any) -> None: ...
+
+    def checkbox(self, **options: Any) -> None: ...
+
+    def radio(self, **options: Any) -> None: ...
+
+
+def form(canv: Canvas) -> FormFields:
     """The canvas's AcroForm, made to share one font object among its text fields:
     reportlab writes a new copy of the font's dictionary for every field otherwise."""
     acro = canv.acroForm
     share_form_fonts(acro)
-    return acro
+    return cast(FormFields, acro)
