@@ -6,10 +6,14 @@ binding; it returns the PDF as bytes with its page count, the body type size use
 for the user. Modules: `fonts` (TrueType files, glyph checks), `hyphenate`, `markup`
 (inline **bold** / _italic_ / links), `i18n` (labels zinekit prints), `images` (and
 `halftone`, for photocopies), `geometry` (margins and type size from the page), `styles`,
-`flowables` (ruled lines, QR codes, whole pages, bookkeeping marks), `blocks` (content
-blocks -> flowables), `covers`, `pages` (page templates, page numbers, which block each
-page starts with) and `document` (the build and the fit loop). reportlab is imported only
-when `typeset` runs.
+`flowables` (QR codes, pictures, whole pages, bookkeeping marks), `worksheet` with
+`worksheet_fill` and `worksheet_rows` (shapes to write on, and their form fields),
+`context` (what every typesetter takes), `text_blocks`, `resource_blocks` and
+`worksheet_blocks` (one typesetter per block kind), `covers`, `story` (the table of
+typesetters and the order of the whole publication), `pages` (page templates, page
+numbers, which block each page starts with), `document` (the build and the fit loop) and
+`reportlab_shim` (the only module touching reportlab internals). reportlab is imported
+only when `typeset` runs.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 
-from zinekit.typeset import reportlab_shim as shim
+import zinekit.typeset.reportlab_shim as shim
 from zinekit.typeset.images import Screen
 from zinekit.typeset.styles import BLACK
 from zinekit.units import mm

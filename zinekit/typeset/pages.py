@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable, NextPageTemplate
 
-from zinekit.typeset import reportlab_shim as shim
+import zinekit.typeset.reportlab_shim as shim
 from zinekit.typeset.flowables import BlockMark, KeepWithFirst, PadBeforeBack
 from zinekit.typeset.geometry import Geometry
 from zinekit.typeset.styles import BLACK

@@ -13,10 +13,12 @@ from typing import Any
 from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus.doctemplate import NextPageTemplate
 
+import zinekit.typeset.resource_blocks as resource_blocks
+import zinekit.typeset.text_blocks as text_blocks
+import zinekit.typeset.worksheet_blocks as worksheet_blocks
 from zinekit.content.base import Located
 from zinekit.content.blocks import image, page_break, resources, text, worksheet
 from zinekit.content.model import Publication
-from zinekit.typeset import resource_blocks, text_blocks, worksheet_blocks
 from zinekit.typeset.context import Context, lead
 from zinekit.typeset.covers import back_page, cover_page, masthead
 from zinekit.typeset.flowables import BlockMark, PadBeforeBack
