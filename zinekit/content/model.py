@@ -14,19 +14,71 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from zinekit.content.base import Located, Model, NonEmpty
+from zinekit.content.blocks.image import Image, ImageSpec
+from zinekit.content.blocks.page_break import PageBreak
+from zinekit.content.blocks.resources import Resource, ResourceKind, Resources
+from zinekit.content.blocks.text import (
+    Affirmations,
+    AffirmationSet,
+    Agreement,
+    Agreements,
+    Continue,
+    Heading,
+    ListBlock,
+    Quote,
+    QuoteSpec,
+    Text,
+)
+from zinekit.content.blocks.worksheet import (
+    FILL,
+    PITCH,
+    REST,
+    Box,
+    Checklist,
+    Fields,
+    Scale,
+    Table,
+    WriteIn,
+)
 from zinekit.content.registry import BLOCK_KEYS, Block, block_kind
 
-# The registry's names, for code that reads the whole model from here (content.explain).
+# The registry's names, and (for code written before the registry) the block models of
+# the first kinds. A new kind is named from its own module in zinekit.content.blocks.
 __all__ = [
     "BLOCK_KEYS",
+    "FILL",
+    "PITCH",
+    "REST",
+    "AffirmationSet",
+    "Affirmations",
+    "Agreement",
+    "Agreements",
     "Back",
     "Block",
+    "Box",
+    "Checklist",
+    "Continue",
     "Cover",
+    "Fields",
     "Fonts",
+    "Heading",
+    "Image",
+    "ImageSpec",
+    "ListBlock",
     "Located",
     "Model",
     "NonEmpty",
+    "PageBreak",
     "Publication",
+    "Quote",
+    "QuoteSpec",
+    "Resource",
+    "ResourceKind",
+    "Resources",
+    "Scale",
+    "Table",
+    "Text",
+    "WriteIn",
     "block_kind",
 ]
 
