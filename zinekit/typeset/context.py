@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from zinekit.content.base import Located
-from zinekit.content.registry import describe
+from zinekit.content.registry import block_kind, describe
 from zinekit.errors import Location
 from zinekit.typeset.flowables import Para
 from zinekit.typeset.fonts import FontSet
@@ -90,13 +90,15 @@ class Context:
         self._outline_count += 1
         return depth, f"h{self._outline_count}"
 
-    def field(self, kind: str, text: str | None, tooltip: str, size: float = 0) -> Field | None:
-        """The form field of the block being set, with --fillable; else None."""
+    def field(self, block: Located, text: str | None, tooltip: str) -> Field | None:
+        """The form field of `block`, the block being set, with --fillable; else None. Its
+        name is the block's place and kind, and the words of `text`."""
         if not self.fillable:
             return None
         plain = "".join(run.text for run in runs(text)) if text else None
         words = "".join(run.text for run in runs(tooltip))
-        return Field(field_base(self.block_index, kind, plain), words, size or self.field_size())
+        kind = block_kind(block) or "block"
+        return Field(field_base(self.block_index, kind, plain), words, self.field_size())
 
     def field_size(self) -> float:
         # What is typed into a field reads like the body text, never tiny.

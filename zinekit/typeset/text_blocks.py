@@ -141,7 +141,7 @@ def affirmations(ctx: Context, block: Affirmations) -> list[Flowable]:
         text = spec.continue_.prompt or ctx.labels["continue-prompt"]
         prompt = ctx.paragraph(text, ctx.styles.prompt, where=block.where, what=what)
         if spec.continue_.lines:
-            field = ctx.field("affirmations", text, text)
+            field = ctx.field(block, text, text)
             out.append(
                 WriteIn(
                     prompt,

@@ -41,7 +41,7 @@ def _question(ctx: Context, text: str, block: Located, *, large: bool = False) -
 def write_in(ctx: Context, block: model.WriteIn) -> list[Flowable]:
     prompt = _question(ctx, block.write_in, block, large=block.large)
     lines = None if block.lines == model.FILL else int(block.lines)
-    field = ctx.field("write-in", block.write_in, block.write_in)
+    field = ctx.field(block, block.write_in, block.write_in)
     writein = WriteIn(
         prompt, lines, block.line_pitch, page_height=ctx.geometry.frame_height, field=field
     )
@@ -66,7 +66,7 @@ def box(ctx: Context, block: model.Box) -> list[Flowable]:
         height,
         least=min(mm(20), room),
         gap=gap,
-        field=ctx.field("box", block.box, block.box),
+        field=ctx.field(block, block.box, block.box),
     )
     box.spaceAfter = ctx.styles.body.spaceAfter
     return [box]
@@ -78,7 +78,7 @@ def checklist(ctx: Context, block: model.Checklist) -> list[Flowable]:
     s = ctx.styles
     style = ParagraphStyle("tick", parent=s.item, spaceAfter=s.leading * 0.35)
     side = s.size * 1.05
-    base = ctx.field("checklist", block.title, block.title or "")
+    base = ctx.field(block, block.title, block.title or "")
     for i, item in enumerate(block.checklist, start=1):
         para = ctx.paragraph(item, style, where=block.where, what=what)
         field = None
@@ -106,7 +106,7 @@ def scale(ctx: Context, block: model.Scale) -> list[Flowable]:
         low=low or None,
         high=high or None,
         gap=s.leading * 0.3,
-        field=ctx.field("scale", block.scale, block.scale),
+        field=ctx.field(block, block.scale, block.scale),
     )
     row.spaceAfter = s.body.spaceAfter
     return [row]
@@ -128,7 +128,7 @@ def fields(ctx: Context, block: model.Fields) -> list[Flowable]:
                 hint="shorten the label, or ask the question in a write-in block",
             )
     per_line = cells_per_line(block.fields, font, size, width, gap)
-    base = ctx.field("fields", None, "")
+    base = ctx.field(block, None, "")
     names: set[str] = set()
     out: list[Flowable] = []
     for row in range(1, block.rows + 1):
@@ -165,7 +165,7 @@ def table(ctx: Context, block: model.Table) -> list[Flowable]:
     head_style = ParagraphStyle("table-head", parent=s.small, fontName=ctx.fonts.name(bold=True))
     headers = [ctx.paragraph(h, head_style, where=block.where, what=what) for h in block.table]
     rows = None if block.rows == model.FILL else int(block.rows)
-    base = ctx.field("table", block.title, block.title or "")
+    base = ctx.field(block, block.title, block.title or "")
     grid = Grid(
         headers,
         rows,
