@@ -15,7 +15,9 @@ import pytest
 from PIL import Image
 from ruamel.yaml import YAML
 
-from zinekit.content.model import BLOCK_KEYS, Publication, block_kind
+from zinekit.content.files import file_references
+from zinekit.content.model import Publication
+from zinekit.content.registry import BLOCK_KEYS, block_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -32,14 +34,8 @@ def load(path: Path) -> Any:
 
 
 def image_paths(data: dict[str, Any]) -> list[str]:
-    """Every image a content file names: the cover's and the image blocks'."""
-    paths = []
-    if (data.get("cover") or {}).get("image"):
-        paths.append(data["cover"]["image"])
-    for block in data.get("blocks", []):
-        if block_kind(block) == "image":
-            paths.append(block["image"]["src"])
-    return paths
+    """Every image a content file names: the cover's and those of the blocks that name one."""
+    return [src for what, _, src in file_references(data) if what == "image"]
 
 
 def test_the_samples_are_there():

@@ -108,6 +108,37 @@ class OutputError(ZinekitError):
     """The output cannot be written where the user asked."""
 
 
+class TypesetError(ZinekitError):
+    """The content cannot be set on the pages asked for."""
+
+
+class MissingGlyphError(TypesetError):
+    """A character the font cannot draw."""
+
+
+class FontError(TypesetError):
+    """A font file is missing or cannot be embedded."""
+
+
+class ImageError(TypesetError):
+    """An image file is missing or unreadable."""
+
+
+class CapacityError(TypesetError):
+    """The content needs more pages than the layout holds (`max_pages`)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        pages_over: int,
+        where: Location | Path | str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message, where=where, hint=hint)
+        self.pages_over = pages_over
+
+
 def notice(message: str) -> None:
     """Tell the user about a result that may surprise them; never fails the run."""
     print(f"zinekit: note: {message}", file=sys.stderr)

@@ -11,8 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from zinekit.content.blocks.image import Image
+from zinekit.content.blocks.text import Affirmations
 from zinekit.content.loader import load_publication
-from zinekit.content.model import BLOCK_KEYS, Affirmations, Image, Model, Publication
+from zinekit.content.model import Model, Publication
+from zinekit.content.registry import BLOCK_KEYS
 from zinekit.content.wording import example, place
 from zinekit.data import data_dir
 from zinekit.errors import ContentError, Location

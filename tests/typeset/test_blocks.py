@@ -28,8 +28,7 @@ from tests.typeset.helpers import (
     run,
     text_boxes,
 )
-from zinekit.errors import Location
-from zinekit.typeset import ImageError, TypesetError
+from zinekit.errors import ImageError, Location, TypesetError
 from zinekit.units import mm
 
 PROMPT = "Tulislah dan lanjutkan sendiri..."

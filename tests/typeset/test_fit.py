@@ -9,8 +9,7 @@ import re
 import pytest
 
 from tests.typeset.helpers import A5, A7, PARAGRAPH_ID, font_sizes, page_texts, publication, run
-from zinekit.errors import Location
-from zinekit.typeset import CapacityError
+from zinekit.errors import CapacityError, Location
 
 
 def _blocks(paragraphs: int) -> list:

@@ -11,8 +11,7 @@ import pytest
 
 from tests.typeset.helpers import publication, run
 from zinekit.data import data_dir
-from zinekit.errors import Location
-from zinekit.typeset import FontError, MissingGlyphError
+from zinekit.errors import FontError, Location, MissingGlyphError
 
 SMILE = "\U0001f600"
 CJK = "\u6f22"

@@ -7,7 +7,7 @@ import typing
 
 import pytest
 
-from zinekit.content.model import ResourceKind
+from zinekit.content.blocks.resources import ResourceKind
 from zinekit.data import data_dir
 from zinekit.typeset.i18n import labels
 

@@ -27,8 +27,7 @@ from tests.typeset.helpers import (
 )
 from zinekit.check.colour import check_colour
 from zinekit.check.report import Status
-from zinekit.errors import Location
-from zinekit.typeset import TypesetError
+from zinekit.errors import Location, TypesetError
 from zinekit.typeset.geometry import Geometry, default_font_size, page_geometry
 from zinekit.units import mm
 

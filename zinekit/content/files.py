@@ -16,6 +16,7 @@ from typing import Any
 from PIL import Image as PILImage
 
 from zinekit.content.reader import Document, KeyPath, shown
+from zinekit.content.registry import file_paths
 from zinekit.content.wording import problem
 from zinekit.errors import Problem
 
@@ -57,10 +58,23 @@ def file_references(data: Any) -> Iterator[tuple[str, KeyPath, str]]:
     if isinstance(cover, dict) and _is_path(cover.get("image")):
         yield "image", ("cover", "image"), cover["image"].strip()
     blocks = data.get("blocks")
+    # Every place any kind names a file is looked at, whatever kind the block turns out to
+    # be: a block with other mistakes still has its files checked.
+    places = file_paths()
     for index, block in enumerate(blocks if isinstance(blocks, list) else []):
-        image = block.get("image") if isinstance(block, dict) else None
-        if isinstance(image, dict) and _is_path(image.get("src")):
-            yield "image", ("blocks", index, "image", "src"), image["src"].strip()
+        for what, inside in places:
+            value = _at(block, inside)
+            if _is_path(value):
+                yield what, ("blocks", index, *inside), value.strip()
+
+
+def _at(value: Any, keys: tuple[str, ...]) -> Any:
+    """The value at `keys` in nested mappings, or None."""
+    for key in keys:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
 
 
 def _is_path(value: Any) -> bool:

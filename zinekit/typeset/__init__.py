@@ -6,81 +6,28 @@ in the order they are read, one per page, cover first), ready for `zinekit.impos
 for the user. Modules: `fonts` (TrueType files, glyph checks), `hyphenate`, `markup`
 (inline **bold** / _italic_ / links), `i18n` (labels zinekit prints), `images` (and
 `halftone`, for photocopies), `geometry` (margins and type size from the page), `styles`,
-`flowables` (ruled lines, QR codes, whole pages, bookkeeping marks), `blocks` (content
-blocks -> flowables), `covers`, `pages` (page templates, page numbers, which block each
-page starts with) and `document` (the build and the fit loop). reportlab is imported only
-when `typeset` runs.
+`flowables` (QR codes, pictures, whole pages, bookkeeping marks), `worksheet` with
+`worksheet_fill` and `worksheet_rows` (shapes to write on, and their form fields),
+`context` (what every typesetter takes), `text_blocks`, `resource_blocks` and
+`worksheet_blocks` (one typesetter per block kind), `covers`, `story` (the table of
+typesetters and the order of the whole publication), `pages` (page templates, page
+numbers, which block each page starts with), `document` (the build and the fit loop) and
+`reportlab_shim` (the only module touching reportlab internals). reportlab is imported
+only when `typeset` runs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zinekit.errors import Location, ZinekitError
+from zinekit.typeset.result import TypesetResult
 
 if TYPE_CHECKING:
     from zinekit.content.model import Publication
     from zinekit.impose.target import PageTarget
 
-__all__ = [
-    "CapacityError",
-    "FontError",
-    "ImageError",
-    "MissingGlyphError",
-    "TypesetError",
-    "TypesetResult",
-    "typeset",
-]
-
-# The smallest body size zinekit sets, also when shrinking to fit: below it a photocopied
-# page is hard to read.
-MIN_FONT_SIZE = 7.0
-
-
-@dataclass(frozen=True)
-class TypesetResult:
-    """The reading-order PDF and what the user may want to know about it."""
-
-    pdf: bytes
-    page_count: int
-    font_size: float  # body text size in points, after any shrinking or growing
-    notes: tuple[str, ...] = field(default=())  # results that may surprise: for notice()
-    # With `fillable`: the same pages with form fields over the worksheet blocks, for the
-    # reading-order PDF. `pdf` never has fields: it is the one imposed for print.
-    fillable_pdf: bytes | None = None
-
-
-class TypesetError(ZinekitError):
-    """The content cannot be set on the pages asked for."""
-
-
-class MissingGlyphError(TypesetError):
-    """A character the font cannot draw."""
-
-
-class FontError(TypesetError):
-    """A font file is missing or cannot be embedded."""
-
-
-class ImageError(TypesetError):
-    """An image file is missing or unreadable."""
-
-
-class CapacityError(TypesetError):
-    """The content needs more pages than the layout holds (the target's `capacity`)."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        pages_over: int,
-        where: Location | Path | str | None = None,
-        hint: str | None = None,
-    ) -> None:
-        super().__init__(message, where=where, hint=hint)
-        self.pages_over = pages_over
+__all__ = ["TypesetResult", "typeset"]
 
 
 def typeset(

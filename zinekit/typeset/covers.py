@@ -3,24 +3,20 @@ pages laid out whole (`FullPage`) rather than flowed."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from zinekit.content import model as m
-from zinekit.typeset import TypesetError
+from zinekit.errors import TypesetError
+from zinekit.typeset.context import Context
 from zinekit.typeset.flowables import FullPage, OutlineMark, Para, Picture
 from zinekit.typeset.images import PRINT_PPI
 from zinekit.typeset.markup import Run, to_xml
 
-if TYPE_CHECKING:
-    from zinekit.typeset.blocks import Story
 
-
-def masthead(story: Story) -> list[Flowable]:
+def masthead(ctx: Context, pub: m.Publication) -> list[Flowable]:
     """Title and subtitle above the first block, for a publication without a cover."""
-    pub, s = story.pub, story.styles
+    s = ctx.styles
     title_style = ParagraphStyle(
         "masthead",
         parent=s.cover_title,
@@ -29,48 +25,46 @@ def masthead(story: Story) -> list[Flowable]:
         spaceAfter=s.leading * 0.3,
         keepWithNext=1,
     )
-    out: list[Flowable] = [story.paragraph(pub.title, title_style, where=None, what="the title")]
+    out: list[Flowable] = [ctx.paragraph(pub.title, title_style, where=None, what="the title")]
     if pub.subtitle:
         subtitle_style = ParagraphStyle(
             "masthead-subtitle", parent=s.cover_subtitle, spaceAfter=s.leading, keepWithNext=1
         )
-        out.append(story.paragraph(pub.subtitle, subtitle_style, where=None, what="the subtitle"))
+        out.append(ctx.paragraph(pub.subtitle, subtitle_style, where=None, what="the subtitle"))
     else:
         title_style.spaceAfter = s.leading
     return out
 
 
-def cover_page(story: Story, cover: m.Cover) -> FullPage:
+def cover_page(ctx: Context, pub: m.Publication, cover: m.Cover) -> FullPage:
     """Title and subtitle at the top, footer at the foot, the picture between them."""
-    pub, s, g = story.pub, story.styles, story.geometry
+    s, g = ctx.styles, ctx.geometry
     where = cover.where
     width, height = g.width - 2 * g.inner, g.height - 2 * g.top
     picture = None
     if cover.image and cover.full_width:
         # Edge to edge: the page's width, and the bleed beyond both edges when asked for.
         reach = g.width + 2 * g.bleed
-        prepared = story.images.get(cover.image, max_width=reach, where=where)
+        prepared = ctx.images.get(cover.image, max_width=reach, where=where)
         picture = Picture(
             prepared.source,
             g.width,
             g.width * prepared.aspect,
             aspect=prepared.aspect,
             outset=g.bleed,
-            screen=story.images.screen,
+            screen=ctx.images.screen,
         )
     elif cover.image:
-        prepared = story.images.get(cover.image, max_width=width, where=where)
+        prepared = ctx.images.get(cover.image, max_width=width, where=where)
         # The cover picture may be smaller than the page: never below 300 ppi.
         shown = min(width, prepared.width / PRINT_PPI * 72)
-        picture = Picture(
-            prepared.source, shown, shown * prepared.aspect, screen=story.images.screen
-        )
+        picture = Picture(prepared.source, shown, shown * prepared.aspect, screen=ctx.images.screen)
     footer = cover.footer
     bottom: list[Flowable] = []
     if footer:
-        bottom.append(story.paragraph(footer, s.cover_footer, where=where, what="the cover"))
-    outline = OutlineMark(story.labels["cover"], 0, "cover")
-    story.check(story.labels["cover"], where=where, what="the outline")
+        bottom.append(ctx.paragraph(footer, s.cover_footer, where=where, what="the cover"))
+    outline = OutlineMark(ctx.labels["cover"], 0, "cover")
+    ctx.check(ctx.labels["cover"], where=where, what="the outline")
     # A long title gets smaller until title, subtitle and footer fill at most 60% of
     # the page; the picture takes what is left.
     for factor in (1.0, 0.85, 0.7, 0.6, 0.5):
@@ -82,11 +76,11 @@ def cover_page(story: Story, cover: m.Cover) -> FullPage:
         )
         top: list[Flowable] = [
             outline,
-            story.paragraph(pub.cover_title, title_style, where=where, what="the cover title"),
+            ctx.paragraph(pub.cover_title, title_style, where=where, what="the cover title"),
         ]
         if pub.cover_subtitle:
             top.append(
-                story.paragraph(pub.cover_subtitle, s.cover_subtitle, where=where, what="the cover")
+                ctx.paragraph(pub.cover_subtitle, s.cover_subtitle, where=where, what="the cover")
             )
         page = FullPage(top, bottom, None, gap=s.leading)
         if page.needed(width) <= 0.6 * height:
@@ -116,23 +110,23 @@ def cover_page(story: Story, cover: m.Cover) -> FullPage:
     return page
 
 
-def back_page(story: Story, back: m.Back) -> FullPage:
+def back_page(ctx: Context, back: m.Back) -> FullPage:
     """The closing text at the top; contact and licence at the foot."""
-    s, g = story.styles, story.geometry
+    s, g = ctx.styles, ctx.geometry
     width, height = g.width - 2 * g.inner, g.height - 2 * g.top
     what = "the back cover"
-    top: list[Flowable] = [OutlineMark(story.labels["back-cover"], 0, "back-cover")]
-    story.check(story.labels["back-cover"], where=back.where, what="the outline")
+    top: list[Flowable] = [OutlineMark(ctx.labels["back-cover"], 0, "back-cover")]
+    ctx.check(ctx.labels["back-cover"], where=back.where, what="the outline")
     if back.text:
-        top += story.paragraphs(back.text, s.back_text, where=back.where, what=what)
+        top += ctx.paragraphs(back.text, s.back_text, where=back.where, what=what)
     bottom: list[Flowable] = []
     if back.contact:
-        label = story.labels["contact"]
-        story.check(label, where=back.where, what=what)
+        label = ctx.labels["contact"]
+        ctx.check(label, where=back.where, what=what)
         bottom.append(Para(to_xml([Run(label)]), s.back_label))
-        bottom += story.paragraphs(back.contact, s.back_text, where=back.where, what=what)
+        bottom += ctx.paragraphs(back.contact, s.back_text, where=back.where, what=what)
     if back.license:
-        bottom.append(story.paragraph(back.license, s.back_small, where=back.where, what=what))
+        bottom.append(ctx.paragraph(back.license, s.back_small, where=back.where, what=what))
     page = FullPage(top, bottom, gap=s.leading)
     if page.needed(width) > height:
         raise TypesetError(

@@ -15,21 +15,19 @@ from reportlab import rl_config
 from reportlab.platypus.doctemplate import LayoutError
 
 from zinekit.content import model as m
+from zinekit.content.registry import describe
+from zinekit.errors import CapacityError, TypesetError
 from zinekit.impose.target import PageTarget
-from zinekit.typeset import (
-    MIN_FONT_SIZE,
-    CapacityError,
-    TypesetError,
-    TypesetResult,
-)
-from zinekit.typeset.blocks import Story, describe
+from zinekit.typeset.context import Context
 from zinekit.typeset.fonts import FontSet, load_fonts
-from zinekit.typeset.geometry import default_font_size, page_geometry
+from zinekit.typeset.geometry import MIN_FONT_SIZE, default_font_size, page_geometry
 from zinekit.typeset.hyphenate import hyphenator
 from zinekit.typeset.i18n import labels
 from zinekit.typeset.images import ImageStore, Tone
 from zinekit.typeset.markup import Run
 from zinekit.typeset.pages import ZineDoc
+from zinekit.typeset.result import TypesetResult
+from zinekit.typeset.story import build_story
 from zinekit.typeset.styles import make_styles
 from zinekit.units import to_mm
 
@@ -141,8 +139,7 @@ def _layout(
         folio_size=styles.folio_size if pub.page_numbers else None,
         bleed=target.bleed,
     )
-    story = Story(
-        pub,
+    ctx = Context(
         fonts=fonts,
         styles=styles,
         labels=labels(pub.lang),
@@ -150,7 +147,7 @@ def _layout(
         images=images,
         fillable=fillable,
     )
-    flowables = story.build()
+    flowables = build_story(pub, ctx)
     out = io.BytesIO()
     doc = ZineDoc(
         out,
@@ -172,7 +169,7 @@ def _layout(
             doc.build(flowables)
     except LayoutError as exc:
         raise _too_large(pub, doc, exc) from None
-    return _Attempt(out.getvalue(), doc, size, story.notes)
+    return _Attempt(out.getvalue(), doc, size, ctx.notes)
 
 
 @contextlib.contextmanager

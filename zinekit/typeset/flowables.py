@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
+import weakref
 from collections.abc import Sequence
 
 from PIL import Image as PILImage
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Rect
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
-from reportlab.platypus.flowables import _listWrapOn
 
+import zinekit.typeset.reportlab_shim as shim
 from zinekit.typeset.images import Screen
 from zinekit.typeset.styles import BLACK
 from zinekit.units import mm
@@ -29,34 +30,24 @@ _QR_MODULE = mm(0.5)
 _QR_QUIET = 4  # modules of white border, as the standard asks
 
 
-class BlockMark(Flowable):
+class BlockMark(shim.ZeroSize):
     """Zero-size: the content block `index` starts here (see pages.ZineDoc.afterFlowable)."""
-
-    _ZEROSIZE = 1
 
     def __init__(self, index: int) -> None:
         super().__init__()
         self.index = index
 
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        return 0, 0
-
     def draw(self) -> None:
         pass
 
 
-class OutlineMark(Flowable):
+class OutlineMark(shim.ZeroSize):
     """Zero-size: an outline entry (bookmark) pointing here, placed just above a heading."""
-
-    _ZEROSIZE = 1
 
     def __init__(self, title: str, level: int, key: str) -> None:
         super().__init__()
         self.title, self.level, self.key = title, level, key
         self.keepWithNext = 1
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        return 0, 0
 
     def draw(self) -> None:
         self.canv.bookmarkHorizontal(self.key, 0, 0)
@@ -71,7 +62,7 @@ class Para(Paragraph):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         size = super().wrap(availWidth, availHeight)
-        if _overflows(self) and not getattr(self.style, "_zk_unhyphenated", False):
+        if _overflows(self) and self.style not in _UNHYPHENATED:
             self.style = _without_hyphenation(self.style)
             size = super().wrap(availWidth, availHeight)
         return size
@@ -82,14 +73,18 @@ class Para(Paragraph):
 _OVERFLOW = 3.0
 
 
+# Each style's copy without hyphenation, made once; and the copies themselves.
+_PLAIN: weakref.WeakKeyDictionary[ParagraphStyle, ParagraphStyle] = weakref.WeakKeyDictionary()
+_UNHYPHENATED: weakref.WeakSet[ParagraphStyle] = weakref.WeakSet()
+
+
 def _overflows(para: Paragraph) -> bool:
-    lines = para.blPara.lines
-    spare = [line.extraSpace if para.blPara.kind else line[0] for line in lines]
-    return bool(spare) and min(spare) < -_OVERFLOW
+    widths = para.getActualLineWidths0()
+    return bool(widths) and max(widths) - para.width > _OVERFLOW
 
 
 def _without_hyphenation(style: ParagraphStyle) -> ParagraphStyle:
-    plain = getattr(style, "_zk_plain", None)
+    plain = _PLAIN.get(style)
     if plain is None:
         plain = ParagraphStyle(
             f"{style.name}-unhyphenated",
@@ -98,8 +93,8 @@ def _without_hyphenation(style: ParagraphStyle) -> ParagraphStyle:
             embeddedHyphenation=0,
             uriWasteReduce=0,
         )
-        plain._zk_unhyphenated = True
-        style._zk_plain = plain
+        _UNHYPHENATED.add(plain)
+        _PLAIN[style] = plain
     return plain
 
 
@@ -109,11 +104,11 @@ class KeepWithFirst(KeepTogether):
     leaving half a page empty. Falls back to keeping the group whole."""
 
     def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
-        if getattr(self, "_wrapInfo", None) != (avail_w, avail_h):
+        if shim.wrapped_at(self) != (avail_w, avail_h):
             self.wrap(avail_w, avail_h)
-        *heads, last = self._content
-        if heads and avail_h < self._H:
-            _, used = _listWrapOn(heads, avail_w, self.canv)
+        *heads, last = shim.kept_flowables(self)
+        if heads and avail_h < shim.kept_height(self):
+            used = shim.stack_height(heads, avail_w, self.canv)
             room = avail_h - used - max(heads[-1].getSpaceAfter(), last.getSpaceBefore())
             if room > 0:
                 last.wrapOn(self.canv, avail_w, room)
@@ -128,9 +123,9 @@ class KeepWithFirst(KeepTogether):
 
 
 class QRCode(Flowable):
-    """A QR code (error correction M) as reportlab's QR widget lays it out, its quiet zone
-    included, the dark area at least 15 mm wide. The widget's dark runs are drawn as one
-    filled path: faster than reportlab's shape renderer, and no seams between them."""
+    """A QR code (error correction M) laid out as reportlab's QR widget does, its quiet
+    zone included, the dark area at least 15 mm wide. The dark runs of each row are drawn
+    as one filled path: faster than reportlab's shape renderer, and no seams between them."""
 
     def __init__(self, value: str, max_size: float) -> None:
         super().__init__()
@@ -157,18 +152,25 @@ Run = tuple[float, float, float, float]
 def _qr_layout(value: str, max_size: float) -> tuple[float, tuple[Run, ...]]:
     # Encoding is slow in pure Python (mask scoring): each link is encoded once per process,
     # not once per fitting attempt.
-    widget = QrCodeWidget(value, barLevel="M", barBorder=_QR_QUIET)
-    widget.qr.make()
-    modules = widget.qr.getModuleCount()
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(value)
+    code.make()
+    modules = code.getModuleCount()
     quiet = (modules + 2 * _QR_QUIET) / modules
     size = max(QR_MIN, min(modules * _QR_MODULE, max_size / quiet)) * quiet
-    widget.barWidth = widget.barHeight = size
-    runs = tuple(
-        (shape.x, shape.y, shape.width, shape.height)
-        for shape in widget.draw().contents
-        if isinstance(shape, Rect) and shape.fillColor is not None
-    )
-    return size, runs
+    # As QrCodeWidget.draw places them: rows from the top, the quiet zone around.
+    box = size / (modules + _QR_QUIET * 2.0)
+    runs = []
+    for r, row in enumerate(code.modules):
+        c = 0
+        for dark, group in itertools.groupby(map(bool, row)):
+            count = len(list(group))
+            if dark:
+                runs.append(
+                    ((c + _QR_QUIET) * box, size - (r + _QR_QUIET + 1) * box, count * box, box)
+                )
+            c += count
+    return size, tuple(runs)
 
 
 class Picture(Flowable):

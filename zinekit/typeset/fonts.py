@@ -16,8 +16,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from zinekit.content.model import Fonts
 from zinekit.data import data_dir
-from zinekit.errors import Location
-from zinekit.typeset import FontError, MissingGlyphError
+from zinekit.errors import FontError, Location, MissingGlyphError
 from zinekit.typeset.markup import Run
 
 Style = tuple[bool, bool]  # (bold, italic)

@@ -19,6 +19,9 @@ SAFE_EDGE = mm(5)
 # 7.75 pt on an A7 panel; straight between them, clamped outside.
 _SIZE_AT = ((mm(74.25), 7.75), (mm(148), 10.5))
 _LARGEST_SIZE = 12.0
+# The smallest body size zinekit sets, also when shrinking to fit: below it a photocopied
+# page is hard to read.
+MIN_FONT_SIZE = 7.0
 
 
 def default_font_size(page_size: tuple[float, float]) -> float:
@@ -26,7 +29,7 @@ def default_font_size(page_size: tuple[float, float]) -> float:
     (w0, s0), (w1, s1) = _SIZE_AT
     short = min(page_size)
     size = s0 + (short - w0) * (s1 - s0) / (w1 - w0)
-    size = min(max(size, 7.0), _LARGEST_SIZE)
+    size = min(max(size, MIN_FONT_SIZE), _LARGEST_SIZE)
     return round(size * 4) / 4
 
 

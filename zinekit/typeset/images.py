@@ -19,8 +19,7 @@ from typing import Literal
 
 from PIL import ExifTags, Image, ImageChops, ImageOps, UnidentifiedImageError
 
-from zinekit.errors import Location
-from zinekit.typeset import ImageError
+from zinekit.errors import ImageError, Location
 from zinekit.typeset.halftone import halftone
 
 # More pixels than this per inch at the printed size only make the PDF heavier.

@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
 
+import zinekit.typeset.reportlab_shim as shim
 from zinekit.typeset.flowables import BlockMark, KeepWithFirst
 from zinekit.typeset.geometry import Geometry
 from zinekit.typeset.styles import BLACK
@@ -112,24 +113,20 @@ class ZineDoc(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
         frame = getattr(self, "frame", None)
-        if frame is not None and frame._y < frame._y1p:
+        if frame is not None and shim.frame_cursor(frame) < shim.frame_floor(frame):
             # The space after a flowable that ends at the foot of the page is not needed
             # there. Left below the foot, it would push the zero-size mark of the next
             # block to a page of its own, and a page break after the mark would leave that
             # page blank.
-            frame._y = frame._y1p
+            shim.drop_to_floor(frame)
         if isinstance(flowable, BlockMark):
             self.current_block = flowable.index
             return
         frame = getattr(self, "frame", None)
-        if (
-            getattr(flowable, "_ZEROSIZE", False)
-            or isinstance(flowable, ActionFlowable)
-            or not frame
-        ):
+        if shim.is_zero_size(flowable) or isinstance(flowable, ActionFlowable) or not frame:
             return
         self.first_block.setdefault(self.page, self.current_block)
-        self.used[self.page] = frame._y2 - frame._topPadding - frame._y
+        self.used[self.page] = shim.frame_top(frame) - shim.frame_cursor(frame)
 
 
 def _frame(x: float, y: float, width: float, height: float) -> Frame:

@@ -4,6 +4,7 @@ so shrinking to fit scales the whole page evenly."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -71,7 +72,9 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator) -> Styles:
         # that cannot break, and in the narrow columns of small pages.
         alignment=TA_LEFT,
         spaceAfter=leading * 0.55,
-        hyphenationLang=hyphenator,
+        # reportlab calls a hyphenator given here for each word; the stubs allow only a
+        # language name.
+        hyphenationLang=hyphenator,  # type: ignore[arg-type]
         # Break at a word's own hyphen (orang-orang) and inside long URLs.
         embeddedHyphenation=1,
         uriWasteReduce=0.3,
@@ -81,7 +84,7 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator) -> Styles:
         allowOrphans=0,
     )
 
-    def derive(name: str, **kw: object) -> ParagraphStyle:
+    def derive(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
 
     def heading(name: str, factor: float, before: float) -> ParagraphStyle:

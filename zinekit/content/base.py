@@ -1,0 +1,68 @@
+"""What every part of the content model is built from: the base models (kebab-case keys,
+unknown keys forbidden) and `BlockKind`, the one declaration of a kind of block.
+
+Each block module (`zinekit.content.blocks.*`) declares its models and one `BlockKind` per
+kind; `zinekit.content.registry` lists them, and everything else that depends on the kinds
+(the union in the model, the JSON Schema, the files to check, how messages name a block,
+the typesetter table) is derived from that list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from zinekit.errors import Location
+
+
+def _kebab(name: str) -> str:
+    return name.rstrip("_").replace("_", "-")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        alias_generator=_kebab,
+        populate_by_name=False,
+        str_strip_whitespace=True,
+        # YAML reads `title: 1984` or `length: 90` as numbers; they are meant as text.
+        coerce_numbers_to_str=True,
+    )
+
+
+class Located(Model):
+    """A part of a content file that remembers where it was written, for messages."""
+
+    _where: Location | None = PrivateAttr(default=None)
+
+    @property
+    def where(self) -> Location | None:
+        return self._where
+
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+B = TypeVar("B", bound=Located)
+
+
+@dataclass(frozen=True)
+class BlockKind(Generic[B]):
+    """One kind of block, declared once.
+
+    `key` is the YAML key a block of this kind starts with (and its tag in the union);
+    `words` gives the first words messages quote to point at a block ("the box block
+    "Gambar tempat amanmu""), None for a kind with no text of its own; `files` are the
+    places inside the block, as written in YAML, that name a file to check before
+    typesetting: ("image", ("image", "src")) is an image at `image: src:`. A `bare` kind
+    is written as the bare string `key` (`- page-break`) rather than as a mapping.
+    """
+
+    key: str
+    model: type[B]
+    words: Callable[[B], str] | None = None
+    files: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    bare: bool = False

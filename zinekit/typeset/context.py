@@ -1,0 +1,114 @@
+"""The typesetting context: what every block, cover and worksheet typesetter is given for
+one layout at one type size (fonts, styles, labels, page geometry, images) and the one
+way user text becomes a paragraph (`Context.paragraph`, or `Context.check` for text
+zinekit draws itself), which refuses characters the font cannot draw before anything is
+laid out. It also collects the notes for the user and numbers form fields and outline
+entries as the story goes."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable
+
+from zinekit.content.base import Located
+from zinekit.content.registry import block_kind, describe
+from zinekit.errors import Location
+from zinekit.typeset.flowables import Para
+from zinekit.typeset.fonts import FontSet
+from zinekit.typeset.geometry import Geometry
+from zinekit.typeset.i18n import Labels
+from zinekit.typeset.images import ImageStore
+from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
+from zinekit.typeset.styles import Styles
+from zinekit.typeset.worksheet import Field, field_base
+
+
+class Context:
+    """One layout's fonts, styles, labels, geometry and images, and its running state."""
+
+    def __init__(
+        self,
+        *,
+        fonts: FontSet,
+        styles: Styles,
+        labels: Labels,
+        geometry: Geometry,
+        images: ImageStore,
+        fillable: bool = False,
+    ) -> None:
+        self.fonts, self.styles, self.labels = fonts, styles, labels
+        self.geometry, self.images = geometry, images
+        self.fillable = fillable
+        self.notes: list[str] = []  # results that may surprise the user
+        self.block_index = 0  # of the block being set, for field names (set by the story)
+        self._outline_count = 0
+        self._top_outline_seen = False
+
+    # --- text -----------------------------------------------------------------------
+
+    def paragraph(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        *,
+        where: Location | None,
+        what: str,
+        bullet: str | None = None,
+        markup: bool = True,
+    ) -> Para:
+        """One paragraph of user text in `style`, its glyphs checked."""
+        bold, italic = self.fonts.style_of(style.fontName)
+        items = runs(text, bold=bold, italic=italic) if markup else [Run(text, bold, italic)]
+        self.fonts.check(items, where=where, what=what)
+        if bullet:
+            bold, italic = self.fonts.style_of(style.bulletFontName)
+            self.fonts.check([Run(bullet, bold, italic)], where=where, what=what)
+        return Para(to_xml(items), style, bulletText=bullet)
+
+    def paragraphs(
+        self, text: str, style: ParagraphStyle, *, where: Location | None, what: str
+    ) -> list[Para]:
+        return [self.paragraph(p, style, where=where, what=what) for p in paragraphs(text)]
+
+    def check(self, text: str, *, where: Location | None, what: str) -> None:
+        """Check text zinekit draws itself (labels, numbers, bullets) in the regular face."""
+        self.fonts.check([Run(text)], where=where, what=what)
+
+    def title(self, title: str | None, block: Located) -> list[Flowable]:
+        """The optional title above a list, a checklist, a table."""
+        if not title:
+            return []
+        return [self.paragraph(title, self.styles.title, where=block.where, what=describe(block))]
+
+    # --- numbering --------------------------------------------------------------------
+
+    def outline_entry(self, level: int) -> tuple[int, str]:
+        """The outline level and bookmark key of the next heading of `level` (1 or 2).
+        Outline levels may not skip: a level-2 heading before any level 1 is a top entry."""
+        depth = 0 if level == 1 or not self._top_outline_seen else 1
+        self._top_outline_seen |= depth == 0
+        self._outline_count += 1
+        return depth, f"h{self._outline_count}"
+
+    def field(self, block: Located, text: str | None, tooltip: str) -> Field | None:
+        """The form field of `block`, the block being set, with --fillable; else None. Its
+        name is the block's place and kind, and the words of `text`."""
+        if not self.fillable:
+            return None
+        plain = "".join(run.text for run in runs(text)) if text else None
+        words = "".join(run.text for run in runs(tooltip))
+        kind = block_kind(block) or "block"
+        return Field(field_base(self.block_index, kind, plain), words, self.field_size())
+
+    def field_size(self) -> float:
+        # What is typed into a field reads like the body text, never tiny.
+        return max(10.0, round(self.styles.size))
+
+
+def lead(mark: Flowable, following: list[Flowable]) -> None:
+    """Give a zero-size mark the space before what follows it. A group kept together (a
+    heading and what follows) is placed as if it began with its first flowable's space
+    before, and that is often such a mark: with none, the group seems to fit at the foot
+    of a page where it does not. The frame spends no space before a zero-size flowable,
+    so nothing moves on the page."""
+    mark.spaceBefore = following[0].getSpaceBefore() if following else 0.0

@@ -1,0 +1,103 @@
+"""The only module that touches reportlab's internals, where its public API has no way to
+do what zinekit needs. Each use is one small function here, and
+tests/typeset/test_reportlab_shim.py fails with a plain message when a reportlab release
+moves the internal it relies on (reportlab is pinned below its next major version).
+
+- A heading kept with only the first lines of what follows (`flowables.KeepWithFirst`)
+  needs the flowables of reportlab's keep-together group, the height it measured and
+  reportlab's measure of a list of flowables (with its spaces merged as a frame does).
+- Form fields share one font object (`share_form_fonts`): reportlab writes a new copy of
+  the font's dictionary for every text field otherwise.
+- The page template learns where the frame's cursor is, and moves it to the foot of the
+  frame (`pages.ZineDoc.afterFlowable`).
+- The bookkeeping marks say they take no room the way reportlab's own marks do
+  (`ZeroSize`), so that frames and keep-together groups treat them alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.pdfbase.acroform import AcroForm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, KeepTogether
+from reportlab.platypus import flowables as _rl_flowables
+
+
+class ZeroSize(Flowable):
+    """A flowable that takes no room, marked as reportlab marks its own (Indenter, ...)."""
+
+    _ZEROSIZE = 1
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+
+def is_zero_size(flowable: Flowable) -> bool:
+    """Whether reportlab treats `flowable` as taking no room."""
+    return bool(getattr(flowable, "_ZEROSIZE", False))
+
+
+def kept_flowables(group: KeepTogether) -> list[Flowable]:
+    """The flowables of a keep-together group, in order."""
+    content: list[Flowable] = group._content  # type: ignore[attr-defined]  # internal
+    return content
+
+
+def kept_height(group: KeepTogether) -> float:
+    """The height the group measured its flowables at in its last `wrap`."""
+    height: float = group._H  # type: ignore[attr-defined]  # set by KeepTogether.wrap
+    return height
+
+
+def wrapped_at(group: KeepTogether) -> tuple[float, float] | None:
+    """The (width, height) of the group's last `wrap`, or None before any."""
+    info: tuple[float, float] | None = getattr(group, "_wrapInfo", None)
+    return info
+
+
+def stack_height(flowables: Sequence[Flowable], width: float, canv: Canvas) -> float:
+    """The height `flowables` take one under another at `width`, as a frame sets them."""
+    measure: Any = getattr(_rl_flowables, "_listWrapOn")  # noqa: B009 (not in the stubs)
+    _, height = measure(list(flowables), width, canv)
+    return float(height)
+
+
+def share_form_fonts(form: AcroForm) -> None:
+    """Make `form` reuse one font object per font for all its fields (idempotent)."""
+    if "makeFont" in vars(form):
+        return
+    make_font = form.makeFont
+    fonts: dict[str | None, tuple[str, str]] = {}
+
+    def shared_font(name: str | None) -> tuple[str, str]:
+        if name not in fonts:
+            fonts[name] = make_font(name)
+        return fonts[name]
+
+    # An instance attribute shadows the method for this form only.
+    setattr(form, "makeFont", shared_font)  # noqa: B010 (mypy refuses assigning a method)
+
+
+def frame_cursor(frame: Frame) -> float:
+    """How far up from the page's foot the next flowable in `frame` starts."""
+    y: float = frame._y  # type: ignore[attr-defined]  # internal cursor
+    return y
+
+
+def frame_floor(frame: Frame) -> float:
+    """The lowest a flowable may end in `frame` (its bottom, inside the padding)."""
+    floor: float = frame._y1p  # type: ignore[attr-defined]  # internal
+    return floor
+
+
+def frame_top(frame: Frame) -> float:
+    """The highest a flowable may start in `frame` (its top, inside the padding)."""
+    top: float = frame._y2 - frame._topPadding  # type: ignore[attr-defined]  # internal
+    return top
+
+
+def drop_to_floor(frame: Frame) -> None:
+    """Move the frame's cursor up to its floor, where it went below it."""
+    frame._y = frame._y1p  # type: ignore[attr-defined]  # internal cursor

@@ -1,0 +1,19 @@
+"""What `typeset` returns (`TypesetResult`).
+Kept apart from the typesetting modules so that importing it loads no reportlab."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TypesetResult:
+    """The reading-order PDF and what the user may want to know about it."""
+
+    pdf: bytes
+    page_count: int
+    font_size: float  # body text size in points, after any shrinking or growing
+    notes: tuple[str, ...] = field(default=())  # results that may surprise: for notice()
+    # With `fillable`: the same pages with form fields over the worksheet blocks, for the
+    # reading-order PDF. `pdf` never has fields: it is the one imposed for print.
+    fillable_pdf: bytes | None = None

@@ -1,0 +1,84 @@
+"""The story of one publication: the cover (or, without one, the title on page 1), every
+content block in order, then the back cover, as reportlab flowables for `pages.ZineDoc`.
+
+`TYPESETTERS` is the one table from a block's model to the function that sets it; there
+is one for every kind in `zinekit.content.registry.KINDS` (a test holds them equal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus.doctemplate import NextPageTemplate
+
+import zinekit.typeset.resource_blocks as resource_blocks
+import zinekit.typeset.text_blocks as text_blocks
+import zinekit.typeset.worksheet_blocks as worksheet_blocks
+from zinekit.content.base import Located
+from zinekit.content.blocks import image, page_break, resources, text, worksheet
+from zinekit.content.model import Publication
+from zinekit.typeset.context import Context, lead
+from zinekit.typeset.covers import back_page, cover_page, masthead
+from zinekit.typeset.flowables import BlockMark
+from zinekit.typeset.pages import BODY_TEMPLATES
+from zinekit.typeset.worksheet import Shape
+
+# A typesetter takes the context and a block of its kind, and returns the block's flowables.
+Typesetter = Callable[[Context, Any], list[Flowable]]
+
+
+def _page_break(ctx: Context, block: page_break.PageBreak) -> list[Flowable]:
+    return [PageBreak()]
+
+
+TYPESETTERS: dict[type[Located], Typesetter] = {
+    text.Heading: text_blocks.heading,
+    text.Text: text_blocks.text,
+    text.ListBlock: text_blocks.list_block,
+    text.Agreements: text_blocks.agreements,
+    text.Affirmations: text_blocks.affirmations,
+    resources.Resources: resource_blocks.resources,
+    text.Quote: text_blocks.quote,
+    image.Image: text_blocks.image,
+    worksheet.WriteIn: worksheet_blocks.write_in,
+    worksheet.Box: worksheet_blocks.box,
+    worksheet.Checklist: worksheet_blocks.checklist,
+    worksheet.Scale: worksheet_blocks.scale,
+    worksheet.Fields: worksheet_blocks.fields,
+    worksheet.Table: worksheet_blocks.table,
+    page_break.PageBreak: _page_break,
+}
+
+
+def build_story(pub: Publication, ctx: Context) -> list[Flowable]:
+    """Cover (or, without one, a title on page 1), content blocks in order (each after a
+    BlockMark), then the back cover."""
+    story: list[Flowable]
+    if pub.cover:
+        first = cover_page(ctx, pub, pub.cover)
+        story = [first, NextPageTemplate(BODY_TEMPLATES), PageBreak()]
+    else:
+        # A handout has no cover: page 1 (a right-hand page) opens with the title.
+        story = [NextPageTemplate(BODY_TEMPLATES), *masthead(ctx, pub)]
+    for index, block in enumerate(pub.blocks):
+        ctx.block_index = index
+        mark = BlockMark(index)
+        # A mark between a heading and its text must not break keep-with-next.
+        mark.keepWithNext = bool(story and story[-1].getKeepWithNext())
+        story.append(mark)
+        flowables = TYPESETTERS[type(block)](ctx, block)
+        lead(mark, flowables)
+        for flowable in flowables:
+            if isinstance(flowable, Shape):
+                # Measured with room for the space before the block (`Shape.slack`).
+                flowable.slack = ctx.styles.leading
+        story.extend(flowables)
+    if pub.back:
+        story += [
+            NextPageTemplate("back"),
+            PageBreak(),
+            back_page(ctx, pub.back),
+        ]
+    return story

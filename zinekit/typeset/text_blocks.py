@@ -1,0 +1,250 @@
+"""Typesetters of the blocks of running text: headings, paragraphs, lists, agreements,
+affirmations, quotes and pictures. Each takes the context and its block and returns the
+block's flowables."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from zinekit.content.blocks.image import Image
+from zinekit.content.blocks.text import Affirmations, Agreements, Heading, ListBlock, Quote, Text
+from zinekit.content.blocks.worksheet import PITCH
+from zinekit.content.registry import describe
+from zinekit.typeset.context import Context, lead
+from zinekit.typeset.flowables import OutlineMark, Para, Picture
+from zinekit.typeset.geometry import MIN_FONT_SIZE
+from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
+from zinekit.typeset.worksheet_fill import WriteIn
+
+BULLET = "\u2022"
+# A picture leaves at least this share of the text height for its caption and neighbours.
+_PICTURE_MAX_HEIGHT = 0.8
+
+
+def heading(ctx: Context, block: Heading) -> list[Flowable]:
+    what = describe(block)
+    style = ctx.styles.h1 if block.level == 1 else ctx.styles.h2
+    para = ctx.paragraph(block.heading, style, where=block.where, what=what)
+    level, key = ctx.outline_entry(block.level)
+    title = "".join(run.text for run in runs(block.heading))
+    outline = OutlineMark(title, level, key)
+    lead(outline, [para])
+    return [outline, para]
+
+
+def text(ctx: Context, block: Text) -> list[Flowable]:
+    return list(
+        ctx.paragraphs(block.text, ctx.styles.body, where=block.where, what=describe(block))
+    )
+
+
+def _indented(ctx: Context, marks: list[str]) -> tuple[ParagraphStyle, ParagraphStyle]:
+    """Item style with room for the widest mark, and the same indent without one."""
+    s = ctx.styles
+    widest = max(stringWidth(mark, s.item.fontName, s.size) for mark in marks)
+    indent = widest + s.size * 0.6
+    item = ParagraphStyle("item", parent=s.item, leftIndent=indent, bulletIndent=0)
+    rest = ParagraphStyle("item-rest", parent=s.agreement_text, leftIndent=indent)
+    return item, rest
+
+
+def list_block(ctx: Context, block: ListBlock) -> list[Flowable]:
+    what = describe(block)
+    marks = [f"{i}." for i in range(1, len(block.items) + 1)] if block.numbered else [BULLET]
+    item_style, rest_style = _indented(ctx, marks)
+    out = ctx.title(block.title, block)
+    for i, item in enumerate(block.items):
+        mark = marks[i] if block.numbered else BULLET
+        first, *more = paragraphs(item)
+        out.append(ctx.paragraph(first, item_style, where=block.where, what=what, bullet=mark))
+        out += [ctx.paragraph(p, rest_style, where=block.where, what=what) for p in more]
+    # The text after a list stands as far from it as from a paragraph.
+    out[-1].spaceAfter = ctx.styles.body.spaceAfter
+    return out
+
+
+def agreements(ctx: Context, block: Agreements) -> list[Flowable]:
+    what = describe(block)
+    count = len(block.agreements)
+    marks = [f"{i}." for i in range(1, count + 1)] if block.numbered else [""]
+    title_style, text_style = _indented(ctx, marks)
+    bold = ctx.fonts.name(bold=True)
+    title_style = ParagraphStyle(
+        "agreement-title",
+        parent=title_style,
+        fontName=bold,
+        bulletFontName=bold,
+        spaceAfter=ctx.styles.leading * 0.1,
+    )
+    if not block.numbered:
+        title_style.leftIndent = text_style.leftIndent = 0
+    # A title without text keeps the space an agreement's text would leave.
+    alone_style = ParagraphStyle(
+        "agreement-alone", parent=title_style, spaceAfter=text_style.spaceAfter
+    )
+    out: list[Flowable] = []
+    for i, agreement in enumerate(block.agreements):
+        mark = marks[i] if block.numbered else None
+        texts = (
+            ctx.paragraphs(agreement.text, text_style, where=block.where, what=what)
+            if agreement.text
+            else []
+        )
+        style = title_style if texts else alone_style
+        title = ctx.paragraph(agreement.title, style, where=block.where, what=what, bullet=mark)
+        title.keepWithNext = int(bool(texts))
+        out += [title, *texts]
+    return out
+
+
+def affirmations(ctx: Context, block: Affirmations) -> list[Flowable]:
+    what = describe(block)
+    spec = block.affirmations
+    before, after = spec.pattern.split("{}")
+    style = ctx.styles.affirmation
+    bold, italic = ctx.fonts.style_of(style.fontName)
+
+    def plain(text: str) -> list[Run]:
+        return runs(text, bold=bold, italic=italic)
+
+    lines = []
+    for item in spec.items:
+        # The item is what changes from line to line: set it in bold.
+        items = [*plain(before), *runs(item, bold=True, italic=italic), *plain(after)]
+        ctx.fonts.check(items, where=block.where, what=what)
+        lines.append(items)
+    style, fits = _one_line_each(ctx, style, lines, spec.pattern)
+    if fits:
+        out: list[Flowable] = [Para(to_xml(items), style) for items in lines]
+    else:
+        # The punctuation right after the item stays with it: "ALASAN," / "TAK APA-APA".
+        cut = next((i for i, char in enumerate(after) if char.isspace()), len(after))
+        head, tail = after[:cut], after[cut:].lstrip()
+        gap = after[cut:] != tail
+        space = Run(" ", bold, italic)
+        out = []
+        for item in spec.items:
+            segments = [plain(before.rstrip())]
+            bold_item = [*runs(item, bold=True, italic=italic), *plain(head)]
+            if before[-1:].isspace():
+                segments.append(bold_item)
+            else:
+                segments[-1] += bold_item
+            if gap:
+                segments.append(plain(tail))
+            else:
+                segments[-1] += plain(tail)
+            out.append(Para(_broken(ctx, segments, space, style), style))
+    if spec.continue_ is not None:
+        text = spec.continue_.prompt or ctx.labels["continue-prompt"]
+        prompt = ctx.paragraph(text, ctx.styles.prompt, where=block.where, what=what)
+        if spec.continue_.lines:
+            field = ctx.field(block, text, text)
+            out.append(
+                WriteIn(
+                    prompt,
+                    spec.continue_.lines,
+                    PITCH,
+                    page_height=ctx.geometry.frame_height,
+                    field=field,
+                )
+            )
+        else:
+            out[-1].keepWithNext = 1
+            out.append(prompt)
+    return out
+
+
+def _one_line_each(
+    ctx: Context, style: ParagraphStyle, lines: list[list[Run]], pattern: str
+) -> tuple[ParagraphStyle, bool]:
+    """A smaller size, if need be, so that every affirmation fits on one line. When one
+    is too long even then (False), they keep their size and wrap under themselves, and
+    the user hears of it."""
+    measure = ctx.geometry.frame_width
+    widest = max(
+        sum(stringWidth(r.text, ctx.fonts.name(r.bold, r.italic), style.fontSize) for r in rs)
+        for rs in lines
+    )
+    if widest <= measure:
+        return style, True
+    floor = min(style.fontSize, max(MIN_FONT_SIZE, 0.85 * style.fontSize))
+    size = max(floor, style.fontSize * measure / widest * 0.995)
+    fits = widest * size / style.fontSize <= measure
+    if not fits:
+        ctx.notes.append(f"some lines of the affirmations {pattern!r} are too long for one line")
+        size = style.fontSize  # wrapping anyway: no need to be smaller too
+    return ParagraphStyle(
+        "affirmation-fitted",
+        parent=style,
+        fontSize=size,
+        leading=style.leading * size / style.fontSize,
+        leftIndent=style.fontSize,
+        firstLineIndent=-style.fontSize,
+    ), fits
+
+
+def _broken(ctx: Context, segments: list[list[Run]], space: Run, style: ParagraphStyle) -> str:
+    """Paragraph XML of an affirmation too long for one line: its segments (the words
+    before the item; the item and the punctuation after it; the rest) packed into
+    lines with line breaks between them: "KALAU KAMU MERASA" / "SEDIH TANPA ALASAN,
+    TAK APA-APA", not "KALAU KAMU MERASA SEDIH TANPA" / "ALASAN, TAK APA-APA". A
+    segment too wide for a line by itself wraps where it must."""
+
+    def width(seg: list[Run]) -> float:
+        return sum(
+            stringWidth(r.text, ctx.fonts.name(r.bold, r.italic), style.fontSize) for r in seg
+        )
+
+    lines: list[list[Run]] = []
+    for seg in segments:
+        if not "".join(run.text for run in seg).strip():
+            continue
+        # Lines after the first hang under it, indented by the style's leftIndent.
+        room = ctx.geometry.frame_width - (style.leftIndent if len(lines) > 1 else 0)
+        if lines and width(lines[-1]) + width([space]) + width(seg) <= room:
+            lines[-1] = [*lines[-1], space, *seg]
+        else:
+            lines.append(list(seg))
+    return "<br/>".join(to_xml(line) for line in lines)
+
+
+def quote(ctx: Context, block: Quote) -> list[Flowable]:
+    what = describe(block)
+    text = block.quote.text
+    # Typographic quotation marks, unless the writer put some in.
+    if text[0] not in "\"'\u201c\u2018\u00ab\u201e":
+        text = f"\u201c{text}\u201d"
+    quote = ctx.paragraph(text, ctx.styles.quote, where=block.where, what=what)
+    if not block.quote.by:
+        quote.keepWithNext = 0
+        return [quote]
+    by = ctx.paragraph(
+        f"\u2014 {block.quote.by}", ctx.styles.quote_by, where=block.where, what=what
+    )
+    return [quote, by]
+
+
+def image(ctx: Context, block: Image) -> list[Flowable]:
+    spec = block.image
+    g = ctx.geometry
+    width = spec.width * g.frame_width
+    prepared = ctx.images.get(spec.src, max_width=width, where=block.where)
+    height = width * prepared.aspect
+    limit = g.frame_height * _PICTURE_MAX_HEIGHT
+    if height > limit:
+        width, height = limit / prepared.aspect, limit
+        ctx.notes.append(
+            f"image {spec.src!r} is printed smaller than asked so that it fits on a page"
+        )
+    picture = Picture(prepared.source, width, height, screen=ctx.images.screen)
+    if not spec.caption:
+        picture.spaceAfter = ctx.styles.body.spaceAfter
+        return [picture]
+    picture.keepWithNext = 1
+    caption = ctx.paragraph(
+        spec.caption, ctx.styles.caption, where=block.where, what=describe(block)
+    )
+    return [picture, caption]
