@@ -119,18 +119,16 @@ class Explainer:
             where = doc.inside(spot.path, context["offset"])
         else:
             where = doc.at(spot.path, key=bool(context.get("at_key")))
-        fields = {name: str(given) for name, given in context.items() if name not in _PLACING}
+        if "at" in context:  # a model's own rule: the value is the one it points at
+            value = _below(value, context["at"])
+        fields: dict[str, object] = {
+            "input": shown(value),
+            "got": describe(value),
+            "error": str(context.get("error") or error["msg"]),
+        }
+        fields.update((name, str(given)) for name, given in context.items() if name not in _PLACING)
         return self.messages.problem(
-            kind,
-            where,
-            model=owner,
-            key=spot.key,
-            label=spot.label,
-            hint=hint,
-            input=shown(value),
-            got=describe(value),
-            error=str(context.get("error") or error["msg"]),
-            **fields,
+            kind, where, model=owner, key=spot.key, label=spot.label, hint=hint, **fields
         )
 
     def unknown_key(self, spot: Spot, doc: Document) -> Problem:
@@ -138,11 +136,12 @@ class Explainer:
         key = spot.key or ""
         valid = valid_keys(spot.owner)
         suggestion = nearest(key, valid)
-        hint = (
-            self.messages.phrase("did_you_mean", suggestion=quote(suggestion))
-            if suggestion
-            else None
-        )
+        hint = None
+        if suggestion is not None:
+            shown_valid = ", ".join(valid)
+            hint = self.messages.phrase(
+                "did_you_mean", suggestion=quote(suggestion), valid=shown_valid
+            )
         # A valid key at the wrong depth is an indentation slip, more likely than a typo.
         home = next(
             (field for field in valid if key in valid_keys(field_model(spot.owner, field))), None
@@ -155,6 +154,15 @@ class Explainer:
         return self.messages.problem(
             "extra_forbidden", where, model=owner, key=key, hint=hint, valid=", ".join(valid)
         )
+
+
+def _below(value: Any, path: KeyPath) -> Any:
+    for part in path:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
 
 
 def field_model(model: type[BaseModel] | None, alias: str) -> type[BaseModel] | None:
