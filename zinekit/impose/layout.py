@@ -147,7 +147,8 @@ def parse_layout(data: bytes, path: Path) -> Layout:
     if not doc.data:
         raise _error([_MESSAGES.problem("file_empty", Location(path))])
     try:
-        model = LayoutFile.model_validate(doc.data)
+        # Without a name field the file's name is the layout's: checked by the same rule.
+        model = LayoutFile.model_validate({"name": path.stem, **doc.data})
     except ValidationError as exc:
         raise _error(_EXPLAINER.explain(exc, doc)) from None
     return _layout(model, doc)
@@ -166,7 +167,7 @@ def _order(where: object) -> tuple[int, int]:
 
 
 def _layout(model: LayoutFile, doc: Document) -> Layout:
-    pictures = model.pictures() if model.kind == "sheet" else ()
+    pictures = model.pictures
     front = pictures[0] if pictures else ()
     back = pictures[1] if len(pictures) > 1 else ()
     return Layout(

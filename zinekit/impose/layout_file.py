@@ -14,7 +14,15 @@ import typing
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from zinekit.errors import OptionError
@@ -54,6 +62,7 @@ def _line(value: str) -> str:
     return value
 
 
+Picture = tuple[tuple[PictureCell, ...], ...]  # rows of cells, top row first
 Fraction = Annotated[float, AfterValidator(_fraction)]
 Point = Annotated[list[Fraction], Field(min_length=2, max_length=2)]
 Line = Annotated[str, AfterValidator(_line)]
@@ -108,6 +117,8 @@ class LayoutFile(_Table):
     back: list[str] | None = None
     guides: list[GuideTable] = []
     steps: list[StepTable] = []
+    # The front and (when double-sided) back pictures, parsed once they are valid.
+    _pictures: tuple[Picture, ...] = PrivateAttr(default=())
 
     @field_validator("sides", mode="before")
     @classmethod
@@ -134,11 +145,15 @@ class LayoutFile(_Table):
         return value
 
     @model_validator(mode="after")
-    def _shape(self) -> LayoutFile:
+    def _saddle(self) -> LayoutFile:
         if self.kind == "saddle" and self.columns != 2:
             raise _error("saddle_columns", "columns")
         if self.kind == "saddle" and self.sides != 2:
             raise _error("saddle_sides", "sides")
+        return self
+
+    @model_validator(mode="after")
+    def _sheet_pictures(self) -> LayoutFile:
         if self.kind != "sheet":
             for key in ("front", "back"):
                 if getattr(self, key) is not None:
@@ -149,16 +164,19 @@ class LayoutFile(_Table):
         if self.sides == 2 and self.back is None:
             at = "sides" if "sides" in self.model_fields_set else "kind"
             raise _error("picture_missing", at, side="back", what="double-sided sheet")
-        pictures = self.pictures()
-        _check_pages(pictures, self.front, self.back or [])
+        sides = {"front": self.front}
+        if self.sides == 2:
+            sides["back"] = self.back or []
+        self._pictures = tuple(
+            _picture(key, rows, self.columns, self.rows) for key, rows in sides.items()
+        )
+        _check_pages(self._pictures, sides)
         return self
 
-    def pictures(self) -> tuple[tuple[tuple[PictureCell, ...], ...], ...]:
-        """The front and (when double-sided) back pictures, parsed; rows top first."""
-        sides = [("front", self.front or [])]
-        if self.sides == 2:
-            sides.append(("back", self.back or []))
-        return tuple(_picture(key, rows, self.columns, self.rows) for key, rows in sides)
+    @property
+    def pictures(self) -> tuple[Picture, ...]:
+        """The front and (when double-sided) back pictures; empty unless kind = "sheet"."""
+        return self._pictures
 
 
 def _error(error: str, *at: str | int, at_key: bool = False, **fields: Any) -> PydanticCustomError:
@@ -173,9 +191,7 @@ def _cells(row: str) -> list[tuple[int, str]]:
     return [(found.start(), found.group()) for found in re.finditer(r"\S+", row)]
 
 
-def _picture(
-    key: str, rows: list[str], columns: int, count: int
-) -> tuple[tuple[PictureCell, ...], ...]:
+def _picture(key: str, rows: list[str], columns: int, count: int) -> Picture:
     if len(rows) != count:
         raise _error(
             "picture_rows", key, found=len(rows), rows=count, s="" if len(rows) == 1 else "s"
@@ -204,9 +220,7 @@ def _picture(
     return tuple(picture)
 
 
-def _check_pages(
-    pictures: tuple[tuple[tuple[PictureCell, ...], ...], ...], front: list[str], back: list[str]
-) -> None:
+def _check_pages(pictures: tuple[Picture, ...], sides: dict[str, list[str]]) -> None:
     """Every page number from 1 up exactly once; else point at the first page used twice
     (or the highest page, when one is missing)."""
     pages = [cell.page + 1 for picture in pictures for row in picture for cell in row]
@@ -217,7 +231,7 @@ def _check_pages(
     found = [f"{_pages(twice)} used more than once"] if twice else []
     found += [f"{_pages(missing)} missing"] if missing else []
     first = twice[0] if twice else max(pages)
-    for key, rows in (("front", front), ("back", back)):
+    for key, rows in sides.items():
         for index, row in enumerate(rows):
             for offset, cell in _cells(row):
                 if cell.rstrip("r") == str(first):
