@@ -9,18 +9,18 @@ expected and a hint, worded by assets/messages/layout-errors.toml.
 from __future__ import annotations
 
 import os
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
 from zinekit.data import data_dir
 from zinekit.errors import LayoutError, Location, Problem
 from zinekit.impose.layout_file import DRAWINGS, KINDS, Kind, LayoutFile, PictureCell
-from zinekit.validation.document import Document, Invalid, decode
+from zinekit.validation.document import Invalid, decode
 from zinekit.validation.explain import Explainer
-from zinekit.validation.toml import read_toml
 from zinekit.validation.wording import Messages
 
 __all__ = [
@@ -141,17 +141,40 @@ _EXPLAINER = Explainer(LayoutFile, _MESSAGES)
 def parse_layout(data: bytes, path: Path) -> Layout:
     """Validate a layout file's bytes; an error points at the file, line and column."""
     try:
-        doc = read_toml(decode(data, path, _MESSAGES), path, _MESSAGES)
+        text = decode(data, path, _MESSAGES)
+    except Invalid as exc:
+        raise _error(exc.problems) from None
+    # Most files are fine, and every impose and build reads one: the standard library's
+    # parser reads them fast. The reader that keeps positions (tomlkit, pure Python, slower
+    # to import and to run) is needed only to say where a mistake is.
+    try:
+        model = _validate(tomllib.loads(text), path)
+    except (tomllib.TOMLDecodeError, ValidationError):
+        model = _explained(text, path)
+    return _layout(model, path)
+
+
+def _validate(values: dict[str, Any], path: Path) -> LayoutFile:
+    # Without a name field the file's name is the layout's: checked by the same rule.
+    return LayoutFile.model_validate({"name": path.stem, **values})
+
+
+def _explained(text: str, path: Path) -> LayoutFile:
+    """Read the file again with positions and raise its first mistake."""
+    from zinekit.validation.toml import read_toml  # tomlkit: imported only for mistakes
+
+    try:
+        doc = read_toml(text, path, _MESSAGES)
     except Invalid as exc:
         raise _error(exc.problems) from None
     if not doc.data:
         raise _error([_MESSAGES.problem("file_empty", Location(path))])
     try:
-        # Without a name field the file's name is the layout's: checked by the same rule.
-        model = LayoutFile.model_validate({"name": path.stem, **doc.data})
+        # Fails again and is explained; passes only where tomllib alone refused the text
+        # (the two parsers differ on a corner of TOML): tomlkit's reading then stands.
+        return _validate(doc.data, path)
     except ValidationError as exc:
         raise _error(_EXPLAINER.explain(exc, doc)) from None
-    return _layout(model, doc)
 
 
 def _error(problems: list[Problem]) -> LayoutError:
@@ -166,12 +189,12 @@ def _order(where: object) -> tuple[int, int]:
     return (0, 0)
 
 
-def _layout(model: LayoutFile, doc: Document) -> Layout:
+def _layout(model: LayoutFile, path: Path) -> Layout:
     pictures = model.pictures
     front = pictures[0] if pictures else ()
     back = pictures[1] if len(pictures) > 1 else ()
     return Layout(
-        name=model.name or doc.path.stem,
+        name=model.name or path.stem,
         description=model.description,
         kind=model.kind,
         sheet=model.sheet,
@@ -185,6 +208,6 @@ def _layout(model: LayoutFile, doc: Document) -> Layout:
         ),
         front=front,
         back=back,
-        source=doc.path,
+        source=path,
         steps=tuple(Step(step.draw, step.texts()) for step in model.steps),
     )
