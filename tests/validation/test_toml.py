@@ -4,6 +4,9 @@ wrong one."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -98,3 +101,26 @@ def test_the_readme_hint_names_a_file_that_exists() -> None:
     # In a wheel the README is zinekit/_data/layouts/README.md; data_dir() finds either.
     assert readme().is_file()
     assert readme().parent == builtin_dir()
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_tomlkit_reads_the_same_values_as_tomllib(path: Path) -> None:
+    """A valid layout is read by tomllib, a faulty one again by tomlkit to place the
+    mistake: both must see the same values, or the mistake explained is another one."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        expected = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        with pytest.raises(Invalid):
+            read_toml(text, path, MESSAGES)
+        return
+    assert read_toml(text, path, MESSAGES).data == expected
+
+
+def test_a_valid_layout_is_read_without_tomlkit() -> None:
+    code = (
+        "import sys; from zinekit.impose.layout import load_layout; "
+        "load_layout('minizine'); print('tomlkit' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
