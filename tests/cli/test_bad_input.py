@@ -179,7 +179,7 @@ CASES = [
             'description = "Mine"\nkind = "spiral"\norientation = "portrait"\n'
             'columns = 2\nrows = 2\nfold = "Bind."\n'
         ),
-        ("mine.toml:2:1:", "kind", "spiral"),
+        ("mine.toml:2:8:", "kind", "spiral"),
     ),
     Bad("missing-layout-file", _options("--layout", "mine.toml"), ("mine.toml", "not found")),
     Bad("unknown-sheet", _options("--sheet", "B9"), ("unknown sheet size", "'B9'", "A4", "F4")),

@@ -2,8 +2,9 @@
 file gets one line that points at it.
 
 Golden pairs live in tests/impose/bad-layouts/: NAME.toml and NAME.expected.txt, the exact
-error line with the file's path written as <LAYOUT>. To rewrite the expected lines after a
-deliberate change of wording, run the tests with ZINEKIT_UPDATE_GOLDEN=1 and review the diff.
+error line with the file's path written as <LAYOUT> and that of layouts/README.md as
+<README>. To rewrite the expected lines after a deliberate change of wording, run the tests
+with ZINEKIT_UPDATE_GOLDEN=1 and review the diff.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pypdf import PdfReader
 from tests import wildgen
 from tests.golden import check_pairs, expected_lines
 from tests.runner import run_zinekit
-from zinekit.impose.layout import builtin_dir, builtin_names, load_layout
+from zinekit.impose.layout import builtin_dir, builtin_names, load_layout, readme
 from zinekit.units import paper_size
 
 BAD = Path(__file__).with_name("bad-layouts")
@@ -54,7 +55,7 @@ def test_a_bad_layout_file_gets_one_line_that_points_at_it(tmp_path: Path, layou
     assert run.code == 2
     assert "Traceback" not in run.stderr
     assert len(run.lines) == 1, run.stderr
-    line = run.lines[0].replace(str(layout), "<LAYOUT>")
+    line = run.lines[0].replace(str(layout), "<LAYOUT>").replace(str(readme()), "<README>")
     assert line.startswith("zinekit: error: <LAYOUT>")
     assert not out.exists()
     assert [line] == expected_lines(layout, [line])

@@ -1,5 +1,5 @@
-"""A content file's bytes to plain Python values (dicts, lists, text, numbers), with the line
-and column where every key and value was written.
+"""A content file's bytes (YAML) to a `Document`: plain Python values (dicts, lists, text,
+numbers), with the line and column where every key and value was written.
 
 Loading is safe by construction: ruamel.yaml only *composes* the node tree here, and this
 module builds the values itself from a short list of plain tags, so no tag can ever make
@@ -9,7 +9,6 @@ the parser create an object. A tag outside that list is reported where it is wri
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +17,12 @@ from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
-from zinekit.content.wording import problem, quote, syntax_rules
+from zinekit.content.wording import CONTENT, problem, quote, syntax_rules
 from zinekit.errors import ContentError, Location, Problem
+from zinekit.validation.document import Document, Invalid, KeyPath, decode, describe, shown
 
-KeyPath = tuple[str | int, ...]  # keys and list indexes from the top of the file to a value
+# Document, KeyPath, describe and shown are part of this module's interface.
+__all__ = ["MAX_VALUES", "Document", "KeyPath", "describe", "read_document", "shown"]
 
 _STD = "tag:yaml.org,2002:"
 _PLAIN_SCALARS = {f"{_STD}{name}" for name in ("int", "float", "bool", "null")}
@@ -31,29 +32,6 @@ _TEXT_SCALARS = {f"{_STD}str", f"{_STD}timestamp"}
 _COLLECTIONS = {f"{_STD}map", f"{_STD}seq"}
 # A billion-laughs file (aliases of aliases) would otherwise expand without end.
 MAX_VALUES = 100_000
-
-
-@dataclass
-class Document:
-    """A content file read as plain values, with positions for messages."""
-
-    path: Path
-    data: Any
-    keys: dict[KeyPath, Location] = field(default_factory=dict)  # where each key is written
-    values: dict[KeyPath, Location] = field(default_factory=dict)  # where each value starts
-    problems: list[Problem] = field(default_factory=list)
-    dropped: set[KeyPath] = field(default_factory=set)  # values replaced by None (bad tags)
-
-    def at(self, path: KeyPath, *, key: bool = False) -> Location:
-        """The closest known position: the key's or value's own, else its parent's."""
-        table = self.keys if key else self.values
-        while path:
-            if path in table:
-                return table[path]
-            if path in self.values:
-                return self.values[path]
-            path = path[:-1]
-        return self.values.get((), Location(self.path, 1, 1))
 
 
 def read_document(path: Path) -> Document:
@@ -97,16 +75,10 @@ def _text(path: Path) -> str:
         if path.is_dir():  # Windows says "permission denied" for a folder
             raise ContentError([problem("file_is_folder", where)]) from None
         raise ContentError([problem("file_unreadable", where, error=exc.strerror)]) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ContentError([problem("not_utf8_utf16", Location(path, 1, 1))])
     try:
-        # utf-8-sig: a byte-order mark (Windows Notepad writes one) is not part of the text.
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ContentError([problem("not_utf8", Location(path, line, column))]) from None
+        return decode(data, path, CONTENT)
+    except Invalid as exc:
+        raise ContentError(exc.problems) from None
 
 
 def _syntax_problem(exc: MarkedYAMLError, path: Path) -> Problem:
@@ -135,7 +107,8 @@ def _offset_location(path: Path, text: str, offset: int) -> Location:
     return Location(path, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
-def _shown_tag(tag: str) -> str:
+def _shown_tag(tag: str | None) -> str:
+    tag = tag or ""
     return "!!" + tag[len(_STD) :] if tag.startswith(_STD) else tag
 
 
@@ -178,7 +151,10 @@ class _Builder:
                 return None
         where = _mark(self.doc.path, node)
         if tag in _PLAIN_SCALARS | _TEXT_SCALARS | _COLLECTIONS:  # !!str on a group of keys
-            shape = {MappingNode: "this group of keys", SequenceNode: "this list"}
+            shape: dict[type[Node], str] = {
+                MappingNode: "this group of keys",
+                SequenceNode: "this list",
+            }
             input = shape.get(type(node), quote(str(node.value)))
             self.doc.problems.append(
                 problem("tag_mismatch", where, input=input, tag=_shown_tag(tag))
@@ -226,34 +202,3 @@ class _Builder:
             )
             result[key] = self._value(value_node, (*path, key))
         return result
-
-
-def describe(value: Any) -> str:
-    """What kind of value the user wrote, in words: for "must be text, not a list"."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a group of keys"
-    return "that"
-
-
-def shown(value: Any, limit: int = 40) -> str:
-    """A value as the user wrote it, short enough for a one-line message."""
-    if isinstance(value, str):
-        text = value if len(value) <= limit else value[: limit - 1] + "…"
-        return quote(text)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "nothing"
-    if isinstance(value, int | float):
-        return repr(value)
-    return describe(value)

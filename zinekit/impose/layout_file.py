@@ -1,0 +1,243 @@
+"""The pydantic model of a layout file (the fields of layouts/README.md): validates the
+plain values read from the TOML and parses the pictures; `zinekit.impose.layout` turns the
+result into a `Layout`.
+
+Rules across fields (a picture's cells against `columns`, a saddle's two columns) are model
+validators; each says where it belongs by its error's context (`at`, `offset`, see
+`zinekit.validation.explain`), so the message points at the key or cell that is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from zinekit.errors import OptionError
+from zinekit.units import paper_size
+
+Kind = Literal["saddle", "sheet", "repeat"]
+KINDS: tuple[str, ...] = typing.get_args(Kind)
+
+# The sketches an instruction step can show (zinekit/instructions/draw.py draws them):
+# sheet: the flat sheet with its fold and cut lines; fold: a sheet folding in half;
+# cut: the cut lines and scissors; nest: folded sheets inside one another, in order;
+# nest-halves: the same for a cut stack's top and bottom halves; staple: staples on the
+# fold; diamond: a mini-zine's ends pushed together; cover: the finished booklet.
+Drawing = Literal["sheet", "fold", "cut", "nest", "nest-halves", "staple", "diamond", "cover"]
+DRAWINGS: tuple[str, ...] = typing.get_args(Drawing)
+
+_LANG = re.compile(r"[a-z]{2,3}")
+# A cell in a picture: a 1-based page number, optionally followed by "r" (turned 180°).
+_CELL = re.compile(r"(\d+)(r?)")
+
+
+@dataclass(frozen=True)
+class PictureCell:
+    page: int  # 0-based page of the layout's fixed page sequence
+    turned: bool  # turned 180° on the flat sheet
+
+
+def _fraction(value: float) -> float:
+    if not 0 <= value <= 1:
+        raise PydanticCustomError("fraction", "not a fraction of the sheet")
+    return float(value)
+
+
+def _line(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("string_too_short", "empty")
+    return value
+
+
+Picture = tuple[tuple[PictureCell, ...], ...]  # rows of cells, top row first
+Fraction = Annotated[float, AfterValidator(_fraction)]
+Point = Annotated[list[Fraction], Field(min_length=2, max_length=2)]
+Line = Annotated[str, AfterValidator(_line)]
+
+
+class _Table(BaseModel):
+    # TOML already gives each value its type: "2" is text, never the number 2.
+    model_config = ConfigDict(strict=True, extra="forbid", populate_by_name=True)
+
+
+class GuideTable(_Table):
+    kind: Literal["fold", "cut"]
+    start: Point = Field(alias="from")
+    end: Point = Field(alias="to")
+
+
+class StepTable(_Table):
+    """A step's sketch and its words: `en` and any other language code."""
+
+    model_config = ConfigDict(extra="allow")
+    draw: Drawing
+    en: Line
+
+    @model_validator(mode="after")
+    def _languages(self) -> StepTable:
+        for key, value in (self.model_extra or {}).items():
+            if not _LANG.fullmatch(key):
+                raise PydanticCustomError(
+                    "step_key", "unknown key", {"at": (key,), "at_key": True, "name": key}
+                )
+            if not isinstance(value, str) or not value.strip():
+                raise PydanticCustomError("step_text", "not text", {"at": (key,), "name": key})
+        return self
+
+    def texts(self) -> tuple[tuple[str, str], ...]:
+        """(language, text) pairs, English first, each text on one line."""
+        words = {"en": self.en, **(self.model_extra or {})}
+        return tuple((lang, " ".join(str(text).split())) for lang, text in words.items())
+
+
+class LayoutFile(_Table):
+    name: str | None = None
+    description: str
+    kind: Kind
+    sheet: str = "A4"
+    orientation: Literal["landscape", "portrait"]
+    columns: Annotated[int, Field(ge=1, le=16)]
+    rows: Annotated[int, Field(ge=1, le=16)]
+    sides: int = 2
+    fold: str
+    front: list[str] | None = None
+    back: list[str] | None = None
+    guides: list[GuideTable] = []
+    steps: list[StepTable] = []
+    # The front and (when double-sided) back pictures, parsed once they are valid.
+    _pictures: tuple[Picture, ...] = PrivateAttr(default=())
+
+    @field_validator("sides", mode="before")
+    @classmethod
+    def _sides(cls, value: Any) -> Any:
+        if isinstance(value, bool) or value not in (1, 2):
+            raise PydanticCustomError("sides", "1 or 2")
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        # The name ends up in the default output's file name: in-<name>.pdf.
+        if not value.strip() or "/" in value or "\\" in value:
+            raise PydanticCustomError("file_name", "not a file name")
+        return value
+
+    @field_validator("sheet")
+    @classmethod
+    def _sheet(cls, value: str) -> str:
+        try:
+            paper_size(value)
+        except OptionError as exc:
+            raise PydanticCustomError("unknown_sheet", "unknown", {"sizes": exc.hint}) from exc
+        return value
+
+    @model_validator(mode="after")
+    def _saddle(self) -> LayoutFile:
+        if self.kind == "saddle" and self.columns != 2:
+            raise _error("saddle_columns", "columns")
+        if self.kind == "saddle" and self.sides != 2:
+            raise _error("saddle_sides", "sides")
+        return self
+
+    @model_validator(mode="after")
+    def _sheet_pictures(self) -> LayoutFile:
+        if self.kind != "sheet":
+            for key in ("front", "back"):
+                if getattr(self, key) is not None:
+                    raise _error("picture_not_sheet", key, at_key=True, layout=self.kind)
+            return self
+        if self.front is None:
+            raise _error("picture_missing", "kind", side="front", what="sheet")
+        if self.sides == 2 and self.back is None:
+            at = "sides" if "sides" in self.model_fields_set else "kind"
+            raise _error("picture_missing", at, side="back", what="double-sided sheet")
+        sides = {"front": self.front}
+        if self.sides == 2:
+            sides["back"] = self.back or []
+        self._pictures = tuple(
+            _picture(key, rows, self.columns, self.rows) for key, rows in sides.items()
+        )
+        _check_pages(self._pictures, sides)
+        return self
+
+    @property
+    def pictures(self) -> tuple[Picture, ...]:
+        """The front and (when double-sided) back pictures; empty unless kind = "sheet"."""
+        return self._pictures
+
+
+def _error(error: str, *at: str | int, at_key: bool = False, **fields: Any) -> PydanticCustomError:
+    context: dict[str, Any] = {"at": at, **fields}
+    if at_key:
+        context["at_key"] = True
+    return PydanticCustomError(error, error, context)
+
+
+def _cells(row: str) -> list[tuple[int, str]]:
+    """The cells of a picture row with the offset of each in the row's text."""
+    return [(found.start(), found.group()) for found in re.finditer(r"\S+", row)]
+
+
+def _picture(key: str, rows: list[str], columns: int, count: int) -> Picture:
+    if len(rows) != count:
+        raise _error(
+            "picture_rows", key, found=len(rows), rows=count, s="" if len(rows) == 1 else "s"
+        )
+    picture = []
+    for index, row in enumerate(rows):
+        cells = _cells(row)
+        if len(cells) != columns:
+            raise _error(
+                "picture_columns",
+                key,
+                index,
+                offset=0,
+                found=len(cells),
+                columns=columns,
+                s="" if len(cells) == 1 else "s",
+                row=row,
+            )
+        parsed = []
+        for offset, cell in cells:
+            match = _CELL.fullmatch(cell)
+            if not match or int(match.group(1)) < 1:
+                raise _error("picture_cell", key, index, offset=offset, cell=cell, side=key)
+            parsed.append(PictureCell(int(match.group(1)) - 1, match.group(2) == "r"))
+        picture.append(tuple(parsed))
+    return tuple(picture)
+
+
+def _check_pages(pictures: tuple[Picture, ...], sides: dict[str, list[str]]) -> None:
+    """Every page number from 1 up exactly once; else point at the first page used twice
+    (or the highest page, when one is missing)."""
+    pages = [cell.page + 1 for picture in pictures for row in picture for cell in row]
+    if sorted(pages) == list(range(1, len(pages) + 1)):
+        return
+    twice = sorted({p for p in pages if pages.count(p) > 1})
+    missing = sorted(set(range(1, len(pages) + 1)) - set(pages))
+    found = [f"{_pages(twice)} used more than once"] if twice else []
+    found += [f"{_pages(missing)} missing"] if missing else []
+    first = twice[0] if twice else max(pages)
+    for key, rows in sides.items():
+        for index, row in enumerate(rows):
+            for offset, cell in _cells(row):
+                if cell.rstrip("r") == str(first):
+                    raise _error("picture_pages", key, index, offset=offset, found=", ".join(found))
+    raise _error("picture_pages", "front", found=", ".join(found))
+
+
+def _pages(numbers: list[int]) -> str:
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(map(str, numbers))
