@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from pypdf import PdfWriter
-from pypdf.filters import ASCII85Decode
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -24,6 +23,7 @@ from pypdf.generic import (
     StreamObject,
 )
 
+from zinekit.pdf import ascii85
 from zinekit.pdf.geometry import Box, Matrix, multiply
 from zinekit.pdf.getters import box, dictionary, matrix, number, resolved, stream_data
 from zinekit.pdf.pypdf_shim import encoded_data
@@ -136,7 +136,7 @@ def _copy_stream(stream: StreamObject, writer: PdfWriter) -> StreamObject:
     chain = list(filters) if isinstance(filters, ArrayObject) else [filters] if filters else []
     parm_chain = list(parms) if isinstance(parms, ArrayObject) else [parms] * len(chain)
     if chain and chain[0] in ("/ASCII85Decode", "/A85") and not parm_chain[0]:
-        data = ASCII85Decode.decode(data)
+        data = ascii85.decode(data)
         chain, parm_chain = chain[1:], parm_chain[1:]
     fields: dict[Any, Any] = {"__streamdata__": data}
     if chain:
