@@ -7,8 +7,6 @@ from typing import Literal
 from zinekit.impose.plan import Cell
 from zinekit.pdf.geometry import IDENTITY, Matrix, multiply
 
-__all__ = ["IDENTITY", "Matrix", "Scaling", "multiply", "placement", "displayed_size"]
-
 Scaling = Literal["fit", "actual"]
 
 

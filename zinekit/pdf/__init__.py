@@ -13,7 +13,9 @@ gives a new PDF. Public API:
 - writing (`write`): `SheetWriter`, which draws pages of sources by reference as Form
   XObjects;
 - `collect_repairs(messages)`: pypdf's warnings collected instead of printed (`damage`);
-- geometry (`geometry`): `Box`, `Matrix`, `IDENTITY`, `multiply`.
+- geometry (`geometry`): `Box`, `Matrix`, `IDENTITY`, `multiply`;
+- types: `Reader` (pypdf's reader, `Source.reader`), `Key` (an object's number),
+  `Operation` (one content-stream operation), `PageRef` (a page of a source).
 
 Names are loaded on first use, so that importing this package (or `Source` alone) does not
 import pypdf: `zinekit --help` never needs it.

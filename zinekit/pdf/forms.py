@@ -23,7 +23,7 @@ from pypdf.generic import (
     StreamObject,
 )
 
-from zinekit.pdf import ascii85
+from zinekit.pdf.ascii85 import decode as decode_ascii85
 from zinekit.pdf.geometry import Box, Matrix, multiply
 from zinekit.pdf.getters import box, dictionary, matrix, number, resolved, stream_data
 from zinekit.pdf.pypdf_shim import encoded_data
@@ -136,7 +136,7 @@ def _copy_stream(stream: StreamObject, writer: PdfWriter) -> StreamObject:
     chain = list(filters) if isinstance(filters, ArrayObject) else [filters] if filters else []
     parm_chain = list(parms) if isinstance(parms, ArrayObject) else [parms] * len(chain)
     if chain and chain[0] in ("/ASCII85Decode", "/A85") and not parm_chain[0]:
-        data = ascii85.decode(data)
+        data = decode_ascii85(data)
         chain, parm_chain = chain[1:], parm_chain[1:]
     fields: dict[Any, Any] = {"__streamdata__": data}
     if chain:
