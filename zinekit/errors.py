@@ -96,6 +96,27 @@ class InputError(ZinekitError):
     """The input PDF cannot be used: missing, not a PDF, damaged beyond repair, locked."""
 
 
+class DamagedPDFError(InputError):
+    """pypdf failed on the PDF's structure and could not repair it; `detail` is its reason,
+    on one printable line. `where` is None while the file is not yet known (deep in a read)."""
+
+    def __init__(self, detail: str, *, where: Location | Path | str | None = None) -> None:
+        super().__init__(
+            f"the PDF is damaged and could not be repaired ({detail})",
+            where=where,
+            hint="open it in a PDF viewer and save or print it to a new PDF",
+        )
+        self.detail = detail
+
+    def located(self, where: Location | Path | str) -> DamagedPDFError:
+        """This error naming the file it was met in (when it does not yet)."""
+        if self.where is not None:
+            return self
+        found = DamagedPDFError(self.detail, where=where)
+        found.__cause__ = self.__cause__
+        return found
+
+
 class LayoutError(ZinekitError):
     """A layout name or layout file is wrong."""
 

@@ -21,7 +21,7 @@ from pypdf.generic import DictionaryObject, IndirectObject, StreamObject
 
 from tests import wildgen
 from tests.runner import Run, run_zinekit
-from zinekit.impose.pdf import open_source
+from zinekit.pdf import open_source
 
 
 def page_texts(path: Path) -> list[str]:

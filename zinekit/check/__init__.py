@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from zinekit.check.boxes import check_boxes
+from zinekit.check.boxes import PageSize, check_boxes
 from zinekit.check.colour import check_colour
 from zinekit.check.fonts import check_fonts
 from zinekit.check.images import check_images
@@ -21,9 +21,9 @@ from zinekit.check.pagecount import check_page_count
 from zinekit.check.report import Report, Result, Status
 from zinekit.check.structure import check_qpdf, check_structure
 from zinekit.check.walk import Walker
+from zinekit.errors import DamagedPDFError
 from zinekit.impose.layout import load_layout
-from zinekit.impose.pdf import open_source
-from zinekit.impose.reading import READ_ERRORS, from_pypdf, quiet_pypdf
+from zinekit.pdf import collect_repairs, open_source
 
 __all__ = ["Report", "Result", "Status", "run_checks"]
 
@@ -43,9 +43,10 @@ def run_checks(
     source = open_source(path, password)
     reader, count = source.reader, len(source.pages)
     messages: list[str] = []
-    with quiet_pypdf(messages):
+    with collect_repairs(messages):
         read = _guarded("boxes", lambda: check_boxes(reader))
-        boxes, sizes = (read, [None] * count) if isinstance(read, Result) else read
+        unknown: list[PageSize | None] = [None] * count
+        boxes, sizes = (read, unknown) if isinstance(read, Result) else read
         fonts = _guarded("fonts", lambda: check_fonts(reader))
         walker = Walker(reader, colours=photocopy)
         drawings = _guarded("images", lambda: [walker.page(i) for i in range(count)])
@@ -75,11 +76,9 @@ def _skipped(name: str, reason: str) -> Result:
 
 def _guarded(name: str, check: Callable[[], T]) -> T | Result:
     """Run one check; when pypdf fails on a damaged part of the file, that check fails with
-    the reason and the others still run. Errors raised outside pypdf are zinekit's bugs."""
+    the reason and the others still run. Any other error is zinekit's bug."""
     try:
         return check()
-    except READ_ERRORS as exc:
-        if not from_pypdf(exc):
-            raise
-        detail = " ".join("".join(c if c.isprintable() else " " for c in str(exc)).split())
-        return Result(name, Status.FAIL, f"could not be read: the file is damaged ({detail})")
+    except DamagedPDFError as exc:
+        message = f"could not be read: the file is damaged ({exc.detail})"
+        return Result(name, Status.FAIL, message)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-
-from pypdf import PdfReader
+from typing import TYPE_CHECKING, Any
 
 from zinekit.check.report import Detail, Result, Status, pages_text, plural, worst
-from zinekit.impose.reading import Box, box, number
+from zinekit.pdf import Box, box, number
 from zinekit.units import describe_size, to_mm
+
+if TYPE_CHECKING:
+    from zinekit.pdf import Reader
 
 NAME = "boxes"
 _NAMES = ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox")
@@ -29,7 +31,7 @@ class PageSize:
     height: float
 
 
-def check_boxes(reader: PdfReader) -> tuple[Result, list[PageSize | None]]:
+def check_boxes(reader: Reader) -> tuple[Result, list[PageSize | None]]:
     """The result, and each page's finished size (None when its boxes are unusable)."""
     problems: dict[tuple[Status, str], list[int]] = defaultdict(list)
     groups: dict[str, list[int]] = defaultdict(list)
@@ -68,7 +70,7 @@ def _failures_first(item: tuple[tuple[Status, str], list[int]]) -> bool:
     return item[0][0] != Status.FAIL
 
 
-def _page(page) -> tuple[list[tuple[Status, str]], str | None, PageSize | None]:
+def _page(page: Any) -> tuple[list[tuple[Status, str]], str | None, PageSize | None]:
     found: list[tuple[Status, str]] = []
     present = {name: box(page.get(name)) for name in _NAMES if name in page}
     for name, rect in present.items():

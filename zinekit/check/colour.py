@@ -30,9 +30,9 @@ def check_colour(drawings: list[Drawing]) -> Result:
                 if example:
                     examples[(status, text)].add(example)
         for placement in drawing.images:
-            found = _image(placement)
-            if found is not None:
-                findings[found].add(number)
+            image = _image(placement)
+            if image is not None:
+                findings[image].add(number)
     for problem, numbers in unreadable(drawings).items():
         findings[(Status.WARN, f"{problem}: its colours are not checked")] = set(numbers)
 

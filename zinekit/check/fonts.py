@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
-
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, StreamObject
+from typing import TYPE_CHECKING, Any
 
 from zinekit.check.report import Detail, Result, Status, pages_text, plural
-from zinekit.impose.reading import Key, dictionary, key_of, printed_appearances, resolved
+from zinekit.pdf import Key, array, dictionary, key_of, printed_appearances, resolved, stream
+
+if TYPE_CHECKING:
+    from zinekit.pdf import Reader
 
 NAME = "fonts"
 _FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
@@ -29,7 +29,7 @@ class Font:
     embedded: bool
 
 
-def check_fonts(reader: PdfReader) -> Result:
+def check_fonts(reader: Reader) -> Result:
     finder = _Finder()
     pages: dict[Font, set[int]] = defaultdict(set)
     for number, page in enumerate(reader.pages, start=1):
@@ -97,8 +97,8 @@ class _Finder:
         for category in ("/XObject", "/Pattern"):
             table = dictionary(resources.get(category))
             for raw in table.values() if table is not None else ():
-                stream = resolved(raw)
-                if isinstance(stream, StreamObject) and stream.get("/Subtype") != "/Image":
+                form = stream(raw)
+                if form is not None and form.get("/Subtype") != "/Image":
                     found |= self.form(raw)
         return frozenset(found)
 
@@ -117,8 +117,8 @@ def _font(font: Any) -> Font:
     holder = font
     if subtype == "Type0":
         # A composite font's glyphs live in its descendant font (PDF 32000-1:2008, 9.7).
-        descendants = resolved(font.get("/DescendantFonts"))
-        first = descendants[0] if isinstance(descendants, ArrayObject) and descendants else None
+        descendants = array(font.get("/DescendantFonts"))
+        first = descendants[0] if descendants else None
         holder = dictionary(first) or font
     descriptor = dictionary(holder.get("/FontDescriptor"))
     embedded = descriptor is not None and any(k in descriptor for k in _FONT_FILES)

@@ -7,9 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pypdf.generic import ArrayObject, NameObject, StreamObject
-
-from zinekit.impose.reading import READ_ERRORS, dictionary, number, resolved
+from zinekit.errors import DamagedPDFError
+from zinekit.pdf import array, dictionary, number, resolved, stream, string_bytes
 
 Family = Literal["gray", "rgb", "cmyk", "lab", "pattern", "other"]
 
@@ -49,6 +48,9 @@ _DEVICE = {
 _BLACK_INKS = {"/Black", "/None", "/All"}
 # Differences below this (on 0..1 values) are rounding, not colour: under 1/255.
 _TOLERANCE = 0.002
+# A colour space array too short, or with the wrong kind of value where a number, a name or
+# an array belongs, is malformed; so is one whose parts cannot be read.
+_MALFORMED = (DamagedPDFError, IndexError, TypeError, ValueError, AttributeError)
 
 
 def by_count(count: int) -> Space:
@@ -63,21 +65,22 @@ def resolve(value: Any, named: Any = None, depth: int = 0) -> Space:
     if depth > 8:  # a colour space built from itself: malformed
         return Space("a malformed colour space", "other", 1, False)
     try:
-        if isinstance(value, NameObject | str):
+        if isinstance(value, str):  # a name (pypdf's names are strings)
             if str(value) in _DEVICE:
                 return _DEVICE[str(value)]
             table = dictionary(named)
             if table is not None and str(value) in table:
                 return resolve(table.raw_get(str(value)), named, depth + 1)
             return Space(f"the unknown colour space {value}", "other", 1, None)
-        if isinstance(value, ArrayObject) and value:
-            return _array(value, named, depth)
-    except READ_ERRORS:
+        values = array(value)
+        if values:
+            return _array(values, named, depth)
+    except _MALFORMED:
         pass
     return Space("a malformed colour space", "other", 1, None)
 
 
-def _array(value: ArrayObject, named: Any, depth: int) -> Space:
+def _array(value: Any, named: Any, depth: int) -> Space:
     family = str(resolved(value[0]))
     if family in ("/CalGray", "/CalRGB", "/DeviceGray", "/DeviceRGB", "/DeviceCMYK", "/Pattern"):
         if family == "/Pattern" and len(value) > 1:
@@ -86,8 +89,8 @@ def _array(value: ArrayObject, named: Any, depth: int) -> Space:
     if family == "/Lab":
         return Space("Lab", "lab", 3, None)
     if family == "/ICCBased":
-        stream = resolved(value[1])
-        n = int(number(stream.get("/N")) or 0) if isinstance(stream, StreamObject) else 0
+        profile = stream(value[1])
+        n = int(number(profile.get("/N")) or 0) if profile is not None else 0
         base = by_count(n)
         return Space(f"ICCBased ({n} components)", base.family, n, base.neutral)
     if family in ("/Indexed", "/I"):
@@ -105,13 +108,13 @@ def _array(value: ArrayObject, named: Any, depth: int) -> Space:
     return Space(f"the unknown colour space {family}", "other", 1, None)
 
 
-def _indexed(value: ArrayObject, named: Any, depth: int) -> Space:
+def _indexed(value: Any, named: Any, depth: int) -> Space:
     """A palette is neutral when its base is, or when every entry in it is a grey."""
     base = resolve(value[1], named, depth + 1)
     name = f"Indexed {base.name}"
     if base.neutral is not None:
         return Space(name, "other", 1, base.neutral)
-    table = _bytes(resolved(value[3]))
+    table = string_bytes(value[3])
     count = int(number(value[2]) or 0) + 1
     size = base.components
     entries = [
@@ -120,16 +123,6 @@ def _indexed(value: ArrayObject, named: Any, depth: int) -> Space:
     ]
     grey = all(is_grey(base, entry) for entry in entries)
     return Space(f"{name} ({'grey' if grey else 'colour'} palette)", "other", 1, grey)
-
-
-def _bytes(lookup: Any) -> bytes:
-    if isinstance(lookup, StreamObject):
-        return lookup.get_data()
-    if isinstance(lookup, bytes):
-        return lookup
-    # pypdf reads some strings as text; the palette is their original bytes.
-    original = getattr(lookup, "original_bytes", None)
-    return original if isinstance(original, bytes) else str(lookup).encode("latin-1")
 
 
 def is_grey(space: Space, values: tuple[float, ...]) -> bool | None:

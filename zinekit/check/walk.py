@@ -11,24 +11,32 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
-
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, BooleanObject, ContentStream, NameObject, StreamObject
+from typing import TYPE_CHECKING, Any
 
 from zinekit.check.spaces import CMYK, RGB, Space, by_count, resolve
-from zinekit.impose.geometry import IDENTITY, Matrix, multiply
-from zinekit.impose.reading import (
-    READ_ERRORS,
+from zinekit.errors import DamagedPDFError
+from zinekit.pdf import (
+    IDENTITY,
     Key,
+    Matrix,
+    Operation,
+    boolean,
+    contents,
     dictionary,
-    from_pypdf,
+    is_name,
     key_of,
     matrix,
+    multiply,
     number,
+    operations,
     printed_appearances,
     resolved,
+    stream,
+    stream_data,
 )
+
+if TYPE_CHECKING:
+    from zinekit.pdf import Reader
 
 # Without colours to find, a stream that never says Do or BI draws no image and no form:
 # it need not be parsed at all (a false match only costs a parse).
@@ -90,7 +98,7 @@ class _Summary(Drawing):
 class Walker:
     """Reads the pages of one PDF; caches forms and images across pages."""
 
-    def __init__(self, reader: PdfReader, *, colours: bool) -> None:
+    def __init__(self, reader: Reader, *, colours: bool) -> None:
         self.reader = reader
         self.colours = colours
         self._summaries: dict[Key, _Summary | None] = {}  # None: being read (a loop guard)
@@ -101,8 +109,8 @@ class Walker:
         page = self.reader.pages[index]
         resources = dictionary(page.get("/Resources"))
         try:
-            data = _contents(page.get("/Contents"))
-        except READ_ERRORS as exc:
+            data = contents(page.get("/Contents"))
+        except DamagedPDFError as exc:
             return Drawing(problems=[f"its content could not be read ({_short(exc)})"])
         summary = self._summarize(data, resources)
         for raw, placed in printed_appearances(page):
@@ -138,9 +146,11 @@ class Walker:
 
     def read_form(self, raw: Any, parent_resources: Any, into: _Summary) -> Key | None:
         """Read the form `raw` once (cached by object); None when it cannot be drawn."""
-        stream = resolved(raw)
+        form = stream(raw)
+        if form is None:
+            return None
         # Streams are always indirect in a valid file; a direct one is keyed by identity.
-        key = key_of(raw) or (-id(stream), 0)
+        key = key_of(raw) or (-id(form), 0)
         if key in self._summaries:
             if self._summaries[key] is None:
                 into.problems.append("a form draws itself; it was drawn once")
@@ -148,10 +158,10 @@ class Walker:
             return key
         self._summaries[key] = None
         # A form without resources uses its page's (allowed before PDF 1.2).
-        resources = dictionary(stream.get("/Resources")) or parent_resources
+        resources = dictionary(form.get("/Resources")) or parent_resources
         try:
-            summary = self._summarize(stream.get_data(), resources)
-        except READ_ERRORS as exc:
+            summary = self._summarize(stream_data(form), resources)
+        except DamagedPDFError as exc:
             # Kept with the form, so every page that draws it says so.
             summary = _Summary(problems=[f"a form could not be read ({_short(exc)})"])
         self._summaries[key] = summary
@@ -162,18 +172,13 @@ class Walker:
         if not data or (not self.colours and not _DRAWS.search(data)):
             return summary
         try:
-            stream = ContentStream(None, self.reader)
-            stream.set_data(data)
-            operations = stream.operations
             # What was read before a damaged object still counts.
-            _Reader(self, summary, resources).run(operations)
-        except READ_ERRORS as exc:
-            if not from_pypdf(exc):
-                raise
+            _Reader(self, summary, resources).run(operations(data, self.reader))
+        except DamagedPDFError as exc:
             summary.problems.append(f"a content stream could not be read ({_short(exc)})")
         return summary
 
-    def image_info(self, raw: Any, image: StreamObject, resources: Any) -> ImageInfo:
+    def image_info(self, raw: Any, image: Any, resources: Any) -> ImageInfo:
         key = key_of(raw)
         info = self._images.get(key) if key is not None else None
         if info is None:
@@ -196,7 +201,7 @@ class _Reader:
         self.stroke: Space | None = None
         self.stack: list[tuple[Matrix, Space | None, Space | None]] = []
 
-    def run(self, operations: list[tuple[Any, bytes]]) -> None:
+    def run(self, operations: list[Operation]) -> None:
         colours = self.walker.colours
         for operands, operator in operations:
             if operator == b"q":
@@ -225,8 +230,8 @@ class _Reader:
 
     def _do(self, name: Any) -> None:
         raw = self._resource("/XObject", name)
-        xobject = resolved(raw)
-        if not isinstance(xobject, StreamObject):
+        xobject = stream(raw)
+        if xobject is None:
             return
         subtype = xobject.get("/Subtype")
         if subtype == "/Image":
@@ -263,7 +268,7 @@ class _Reader:
 
     def _set_colour(self, op: str, operands: list[Any]) -> None:
         space = self.fill if op in ("sc", "scn") else self.stroke
-        if operands and isinstance(operands[-1], NameObject):
+        if operands and is_name(operands[-1]):
             self._pattern(op, operands[-1])
             operands = operands[:-1]
             space = None  # an uncoloured pattern's own colour: its values tell the space
@@ -277,18 +282,17 @@ class _Reader:
 
     def _pattern(self, op: str, name: Any) -> None:
         raw = self._resource("/Pattern", name)
-        pattern = resolved(raw)
-        if isinstance(pattern, StreamObject):  # a tiling pattern draws like a form
+        if stream(raw) is not None:  # a tiling pattern draws like a form
             key = self.walker.read_form(raw, self.resources, self.summary)
             if key is not None:
                 self.summary.patterns.append(key)
             return
-        pattern = dictionary(pattern)
+        pattern = dictionary(raw)
         if pattern is not None:
             self._shading(op, resolved(pattern.get("/Shading")))
 
     def _shading(self, op: str, shading: Any) -> None:
-        shading = dictionary(shading) if not isinstance(shading, StreamObject) else shading
+        shading = dictionary(shading)  # a dictionary, or a stream (types 4 to 7)
         if shading is None:
             return
         self._paint(op, resolve(shading.get("/ColorSpace"), self._named_spaces()), ())
@@ -302,9 +306,9 @@ class _Reader:
 def _image_info(image: Any, resources: Any, colours: bool) -> ImageInfo:
     width = int(number(image.get("/Width")) or 0)
     height = int(number(image.get("/Height")) or 0)
-    mask = _true(image.get("/ImageMask"))
-    filters = resolved(image.get("/Filter"))
-    filters = [str(f) for f in filters] if isinstance(filters, ArrayObject | list) else [filters]
+    mask = boolean(image.get("/ImageMask"))
+    found = resolved(image.get("/Filter"))
+    filters = [str(f) for f in found] if isinstance(found, list) else [found]
     bits = number(image.get("/BitsPerComponent"))
     one_bit = mask or bits == 1 or any(str(f) in _ONE_BIT_FILTERS for f in filters)
     space = None
@@ -329,27 +333,12 @@ def unreadable(drawings: list[Drawing]) -> dict[str, list[int]]:
     return pages
 
 
-def _true(value: Any) -> bool:
-    value = resolved(value)
-    return bool(value.value) if isinstance(value, BooleanObject) else value is True
-
-
-def _contents(raw: Any) -> bytes:
-    contents = resolved(raw)
-    if isinstance(contents, StreamObject):
-        return contents.get_data()
-    if isinstance(contents, ArrayObject):
-        parts = (resolved(part) for part in contents)
-        return b"\n".join(p.get_data() for p in parts if isinstance(p, StreamObject))
-    return b""
-
-
 def _numbers(operands: list[Any]) -> tuple[float, ...] | None:
-    values = tuple(number(v) for v in operands)
-    if not values or any(v is None for v in values):
+    values = [number(v) for v in operands]
+    if not values or None in values:
         return None
     # Rounded: the same colour written with different digits is one finding, not many.
-    return tuple(round(v, 4) for v in values)
+    return tuple(round(v, 4) for v in values if v is not None)
 
 
 def _short(exc: BaseException) -> str:

@@ -99,9 +99,9 @@ def build_command(
     # Imported here so `zinekit --help` and `zinekit impose` start without them.
     from zinekit.content.loader import load_publication
     from zinekit.impose.layout import load_layout
-    from zinekit.impose.pdf import open_source_bytes
     from zinekit.impose.plan import make_plan
     from zinekit.impose.target import page_target
+    from zinekit.pdf import open_source_bytes
     from zinekit.typeset import typeset
 
     printing = Printing(

@@ -77,8 +77,8 @@ def impose_command(
     The layout defaults to booklet.
     """
     from zinekit.impose.layout import load_layout
-    from zinekit.impose.pdf import open_source
     from zinekit.impose.plan import make_plan
+    from zinekit.pdf import open_source
 
     if dither:
         # Screening a finished PDF's pictures would need their pixels at their printed size

@@ -18,9 +18,10 @@ from zinekit.cli.previews import Extras, Previews
 from zinekit.cli.telling import Progress, heavy_black_notice, tell
 from zinekit.errors import OptionError, notice
 from zinekit.impose.layout import Layout
-from zinekit.impose.pdf import BLANK, Source, WholePage, WriteReport, write_sides
 from zinekit.impose.plan import Plan, Side
+from zinekit.impose.sheets import BLANK, WholePage, WriteReport, write_sides
 from zinekit.output import atomic_outputs, check_target
+from zinekit.pdf import Source
 
 
 def check_pdf_target(target: Path, inputs: tuple[Path, ...]) -> None:
@@ -162,8 +163,8 @@ def _instruction_pages(
     if layout is None:
         raise ValueError("write_imposed needs the layout to draw the instruction page")
     # Imported here: reportlab is not needed to impose without instructions.
-    from zinekit.impose.pdf import open_source_bytes
     from zinekit.instructions import document_lang, instruction_page
+    from zinekit.pdf import open_source_bytes
 
     lang = printing.lang or document_lang(source.lang)
     double = bool(plan.backs())

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from zinekit.errors import OutputError, ZinekitError
-from zinekit.impose.pdf import Source, WholePage
 from zinekit.impose.plan import Plan
+from zinekit.impose.sheets import WholePage
+from zinekit.pdf import Source
 
 Extras = list[tuple[list[WholePage], list[WholePage]]]  # per written file: before, after
 

@@ -10,8 +10,9 @@ from pathlib import Path
 from zinekit import photocopy
 from zinekit.cli.previews import Extras
 from zinekit.errors import notice
-from zinekit.impose.pdf import Source, WriteReport
 from zinekit.impose.plan import Plan
+from zinekit.impose.sheets import WriteReport
+from zinekit.pdf import Source
 from zinekit.units import describe_size
 
 

@@ -5,26 +5,9 @@ from __future__ import annotations
 from typing import Literal
 
 from zinekit.impose.plan import Cell
-
-# (a, b, c, d, e, f) as in the PDF `cm` operator: x' = a*x + c*y + e, y' = b*x + d*y + f.
-Matrix = tuple[float, float, float, float, float, float]
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+from zinekit.pdf.geometry import IDENTITY, Matrix, multiply
 
 Scaling = Literal["fit", "actual"]
-
-
-def multiply(first: Matrix, then: Matrix) -> Matrix:
-    """The matrix that applies `first`, then `then`."""
-    a1, b1, c1, d1, e1, f1 = first
-    a2, b2, c2, d2, e2, f2 = then
-    return (
-        a1 * a2 + b1 * c2,
-        a1 * b2 + b1 * d2,
-        c1 * a2 + d1 * c2,
-        c1 * b2 + d1 * d2,
-        e1 * a2 + f1 * c2 + e2,
-        e1 * b2 + f1 * d2 + f2,
-    )
 
 
 def translate(x: float, y: float) -> Matrix:

@@ -1,0 +1,78 @@
+"""pypdf meeting a damaged file -> `DamagedPDFError`; pypdf's log and warnings -> a list of
+the repairs it made.
+
+pypdf raises its own errors (`PyPdfError` and subclasses: `PdfReadError`, `PdfStreamError`,
+`FileNotDecryptedError`, `ParseError`, `LimitReachedError`...), and it lets through standard
+ones from the parsing it does on the file's bytes: `int()` and `float()` of garbage, a missing
+key or a short array, a bad zlib or ASCII85 stream, `struct` on short data, a reference loop.
+`translate` turns exactly those into a `DamagedPDFError`; it is called only around pypdf
+calls that read the file's structure, so that zinekit's own bugs are never reported as a
+damaged file.
+"""
+
+from __future__ import annotations
+
+import logging
+import struct
+import warnings
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pypdf.errors import DependencyError, PyPdfError
+
+from zinekit.errors import DamagedPDFError
+
+DAMAGE: tuple[type[Exception], ...] = (
+    PyPdfError,
+    DependencyError,  # a filter that needs a library pypdf did not find
+    ValueError,  # includes UnicodeDecodeError and binascii.Error
+    LookupError,  # KeyError, IndexError
+    TypeError,
+    AttributeError,
+    AssertionError,
+    NotImplementedError,
+    RecursionError,
+    ArithmeticError,  # OverflowError, ZeroDivisionError
+    zlib.error,
+    struct.error,
+)
+
+
+def one_line(exc: BaseException) -> str:
+    """The exception's message on one printable line, never empty: pypdf's messages can
+    quote the damaged bytes."""
+    text = " ".join("".join(c if c.isprintable() else " " for c in str(exc)).split())
+    return text or type(exc).__name__
+
+
+def translate(exc: Exception, where: Path | None = None) -> DamagedPDFError:
+    """The `DamagedPDFError` for `exc`, which a pypdf call raised (one of `DAMAGE`, or a
+    `DamagedPDFError` that does not yet name its file)."""
+    if isinstance(exc, DamagedPDFError):
+        return exc.located(where) if where is not None else exc
+    return DamagedPDFError(one_line(exc), where=where)
+
+
+@contextmanager
+def collect_repairs(messages: list[str]) -> Iterator[None]:
+    """Collect pypdf's log records and warnings in `messages` instead of printing them."""
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("pypdf")
+    handler = Collect(logging.WARNING)
+    old_propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+        messages.extend(str(w.message) for w in caught)
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = old_propagate

@@ -1,0 +1,138 @@
+"""A PDF file (or its bytes) -> a `Source`: the pages to impose or check, each with the box
+that is its finished page, its /Rotate and its bleed; its title, author and language; and
+what pypdf repaired while reading it. Errors say, in one line, what is wrong with the file.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pypdf import PageObject, PdfReader
+from pypdf.errors import DependencyError, PdfReadError
+from pypdf.generic import RectangleObject
+
+from zinekit.errors import InputError
+from zinekit.pdf.damage import DAMAGE, collect_repairs, translate
+from zinekit.pdf.geometry import Box, normalised
+from zinekit.pdf.source import Source, SourcePage
+
+# Magic numbers of files people mistake for PDFs, to say what the file is instead.
+_SIGNATURES = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": "a ZIP archive (a .docx, .odt or .epub?)",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+    b"GIF8": "a GIF image",
+    b"%!PS": "a PostScript file",
+    b"{\\rtf": "an RTF document",
+}
+
+
+def open_source(path: Path, password: str | None = None) -> Source:
+    """Open a PDF file for imposing, repairing what pypdf can; errors say what is wrong."""
+    if not path.exists():
+        raise InputError("file not found", where=path, hint="check the path and the spelling")
+    if path.is_dir():
+        raise InputError("this is a folder, not a PDF file", where=path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", where=path) from exc
+    return open_source_bytes(data, path, password)
+
+
+def open_source_bytes(data: bytes, path: Path, password: str | None = None) -> Source:
+    """Open a PDF held in memory (`path` names it in messages), e.g. one zinekit typeset."""
+    if not data:
+        raise InputError("the file is empty", where=path)
+    if b"%PDF-" not in data[:1024]:
+        kind = next((name for magic, name in _SIGNATURES.items() if data.startswith(magic)), None)
+        if kind is None and data.lstrip()[:1] == b"<":
+            kind = "an HTML or XML file"
+        raise InputError(
+            f"not a PDF file{f' (it looks like {kind})' if kind else ''}",
+            where=path,
+            hint="export or print it to PDF first",
+        )
+
+    repairs: list[str] = []
+    try:
+        with collect_repairs(repairs):
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                _decrypt(reader, path, password)
+            pages = [_source_page(i, p) for i, p in enumerate(reader.pages)]
+            info = reader.metadata
+            lang = reader.root_object.get("/Lang")
+            title = str(info.title) if info and info.title else None
+            author = str(info.author) if info and info.author else None
+    except DAMAGE as exc:
+        raise translate(exc, path) from exc
+    if not pages:
+        raise InputError("the PDF has no pages", where=path)
+    return Source(
+        path, reader, pages, repairs, title, author, str(lang) if lang else None, data, password
+    )
+
+
+def _decrypt(reader: PdfReader, path: Path, password: str | None) -> None:
+    try:
+        opened = reader.decrypt(password or "")
+    except DependencyError as exc:  # pragma: no cover - cryptography is a dependency
+        raise InputError(f"the PDF is encrypted in a way that needs {exc}", where=path) from exc
+    except NotImplementedError as exc:
+        raise InputError(
+            f"the PDF is encrypted with an unsupported method ({exc})", where=path
+        ) from exc
+    if not opened:
+        if password is None:
+            raise InputError(
+                "the PDF is encrypted and needs a password",
+                where=path,
+                hint="give it with --password",
+            )
+        raise InputError("the password does not open this encrypted PDF", where=path)
+
+
+def _source_page(index: int, page: PageObject) -> SourcePage:
+    media = _box(page.mediabox)
+    crop = _box(page.cropbox)
+    visible = (
+        max(media[0], crop[0]),
+        max(media[1], crop[1]),
+        min(media[2], crop[2]),
+        min(media[3], crop[3]),
+    )
+    if visible[2] - visible[0] < 1 or visible[3] - visible[1] < 1:
+        visible = media  # a CropBox outside the MediaBox is ignored, as viewers do
+    if visible[2] - visible[0] < 1 or visible[3] - visible[1] < 1:
+        raise PdfReadError(f"page {index + 1} has no area: its MediaBox is {list(media)}")
+    rotate = page.rotation % 360
+    if rotate % 90:
+        rotate = 0  # /Rotate must be a multiple of 90; other values are ignored, as viewers do
+    # A PDF made with bleed says where its finished page is (TrimBox) and how far its
+    # backgrounds run past it (BleedBox); the finished page is what fills the cell.
+    trim = _within(_box(page.trimbox), visible) if "/TrimBox" in page else visible
+    bleed = _within(_box(page.bleedbox), media) if "/BleedBox" in page else visible
+    bleed = (
+        min(bleed[0], trim[0]),
+        min(bleed[1], trim[1]),
+        max(bleed[2], trim[2]),
+        max(bleed[3], trim[3]),
+    )
+    return SourcePage(index, trim, rotate, None if bleed == trim else bleed)
+
+
+def _within(box: Box, outer: Box) -> Box:
+    """`box` clipped to `outer`, or `outer` when they do not overlap (a broken box)."""
+    x0, y0 = max(box[0], outer[0]), max(box[1], outer[1])
+    clipped = (x0, y0, min(box[2], outer[2]), min(box[3], outer[3]))
+    if clipped[2] - clipped[0] < 1 or clipped[3] - clipped[1] < 1:
+        return outer
+    return clipped
+
+
+def _box(rect: RectangleObject) -> Box:
+    x0, y0, x1, y1 = (float(v) for v in rect)
+    return normalised(x0, y0, x1, y1)
