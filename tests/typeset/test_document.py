@@ -297,14 +297,10 @@ def _zine(sections: int) -> list:
     return blocks
 
 
-def test_a_small_zine_is_quick() -> None:
-    pub = publication(_zine(8), back={"text": "Selesai."})
-    run(pub)  # fonts and dictionaries load once per process
-    start = time.perf_counter()
-    result = run(pub)
-    elapsed = time.perf_counter() - start
+def test_a_small_zine_takes_twelve_to_twenty_pages() -> None:
+    # How long it takes is measured by benchmarks/build.py ("small, warm").
+    result = run(publication(_zine(8), back={"text": "Selesai."}))
     assert 12 <= result.page_count <= 20
-    assert elapsed < 1.0
 
 
 def test_two_hundred_pages_in_a_few_seconds() -> None:
