@@ -48,13 +48,16 @@ def check_target(target: Path, *, inputs: tuple[Path, ...] = ()) -> None:
 def atomic_outputs(targets: list[Path]) -> Iterator[list[BinaryIO]]:
     """Open one temporary file per target; on success all replace their targets together.
 
-    On any exception the temporary files are removed and no target is touched.
+    On any exception, Ctrl-C (KeyboardInterrupt) included, the temporary files are removed
+    and no target is touched.
     """
     handles: list[tuple[BinaryIO, Path]] = []
     try:
         for target in targets:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-            handles.append((os.fdopen(fd, "wb"), Path(tmp)))
+            fd, name = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".part", dir=target.parent
+            )
+            handles.append((os.fdopen(fd, "wb"), Path(name)))
         yield [f for f, _ in handles]
         for f, _ in handles:
             f.flush()

@@ -144,6 +144,9 @@ def _root(
     """Print-ready zines, booklets and handouts from content files and existing PDFs."""
 
 
+_INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C (128 + SIGINT)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run zinekit; exit 0 when done, 1 on an internal error, 2 on bad input or usage."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -154,7 +157,13 @@ def main(argv: list[str] | None = None) -> None:
     if show_traceback:
         args = [a for a in args[:end] if a != "--traceback"] + args[end:]
     try:
-        app(args=args, prog_name="zinekit", standalone_mode=False)
+        # Outside standalone mode typer returns the code of a typer.Exit instead of raising
+        # it, and turns Ctrl-C into typer.Exit(130): an exit code to pass on, not success.
+        code = app(args=args, prog_name="zinekit", standalone_mode=False)
+        if code == _INTERRUPTED:
+            raise KeyboardInterrupt
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except ContentError as exc:  # every mistake in a content file, one line each
         for problem in exc.problems:
             print(f"zinekit: error: {problem}", file=sys.stderr)
@@ -173,12 +182,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(ExitCode.BAD_INPUT)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         print("zinekit: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except KeyboardInterrupt:
-        print("zinekit: interrupted", file=sys.stderr)
-        sys.exit(130)
+        sys.exit(_INTERRUPTED)
     except BrokenPipeError:
         sys.exit(ExitCode.OK)
     except Exception as exc:  # the last resort for bugs: a short message, not a traceback
