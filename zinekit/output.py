@@ -75,8 +75,8 @@ def atomic_outputs(targets: list[Path]) -> Iterator[list[BinaryIO]]:
         raise
 
 
-def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write one file atomically with `write(file)`."""
+def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write one file atomically with `write(file)` (whatever it returns is ignored)."""
     with atomic_outputs([target]) as (f,):
         write(f)
 
