@@ -5,6 +5,7 @@ the document's language, grey only; every sheet side after it is the one written
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,8 +19,9 @@ from tests.printed import NOT_GREY, colour_operators, page_text
 from tests.readback import pictures, read_sides, render
 from tests.runner import impose
 from zinekit.data import data_dir
-from zinekit.impose.layout import builtin_names, load_layout
-from zinekit.instructions import document_lang
+from zinekit.impose.layout import DRAWINGS, Step, builtin_names, load_layout
+from zinekit.impose.plan import Options, make_plan
+from zinekit.instructions import STEP_SKETCHES, document_lang, instruction_page
 from zinekit.instructions.words import LANGS, words
 
 DOUBLE_SIDED = ["booklet", "quarter-booklet", "2up", "4up"]
@@ -59,6 +61,26 @@ def blank(path: Path, index: int) -> bool:
 
 
 # -- the words ----------------------------------------------------------------------------
+
+
+def test_layout_steps_may_name_exactly_the_sketches_the_page_draws() -> None:
+    # impose/layout.py checks a step's `draw` against its own list; the sketch families of
+    # zinekit/instructions/ own the names.
+    assert sorted(DRAWINGS) == sorted(STEP_SKETCHES)
+    assert len(set(STEP_SKETCHES)) == len(STEP_SKETCHES)
+
+
+def test_every_sketch_draws_in_its_own_panel(tmp_path: Path) -> None:
+    layout = dataclasses.replace(
+        load_layout("booklet"),
+        steps=tuple(Step(name, (("en", f"step {name}"),)) for name in STEP_SKETCHES),
+    )
+    plan = make_plan(layout, 8, Options())
+    page = tmp_path / "instructions.pdf"
+    page.write_bytes(instruction_page(layout, plan, "en", first=True))
+    text = page_text(page, 0)
+    for name in STEP_SKETCHES:
+        assert f"step {name}" in text
 
 
 def test_every_language_has_every_word() -> None:

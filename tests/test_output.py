@@ -2,6 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pdfgen import numbered_pdf
+from tests.runner import run_zinekit
 from zinekit.errors import OutputError
 from zinekit.output import atomic_outputs, check_target, write_atomically
 
@@ -41,3 +43,50 @@ def test_the_target_is_never_the_input(tmp_path: Path) -> None:
         check_target(tmp_path / "missing" / "out.pdf", inputs=(source,))
     with pytest.raises(OutputError, match="is a folder"):
         check_target(tmp_path, inputs=(source,))
+
+
+def test_ctrl_c_while_writing_leaves_the_older_output_and_no_temporary_file(
+    tmp_path: Path,
+) -> None:
+    # KeyboardInterrupt is not an Exception: a handler for Exception alone would leave the
+    # half-written temporary file behind.
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"good older output")
+
+    def half_then_ctrl_c(f) -> None:
+        f.write(b"half a PDF")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(target, half_then_ctrl_c)
+    assert target.read_bytes() == b"good older output"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf"]
+
+
+def test_ctrl_c_with_two_outputs_touches_neither(tmp_path: Path) -> None:
+    targets = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+    targets[1].write_bytes(b"older backs")
+    with pytest.raises(KeyboardInterrupt), atomic_outputs(targets) as (a, b):
+        a.write(b"fronts")
+        b.write(b"half the backs")
+        raise KeyboardInterrupt
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.pdf"]
+    assert targets[1].read_bytes() == b"older backs"
+
+
+def test_ctrl_c_during_impose_exits_130_and_keeps_the_older_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    numbered_pdf(tmp_path / "in.pdf", 8)
+    (tmp_path / "out.pdf").write_bytes(b"good older output")
+
+    def interrupted(*args, **kwargs):
+        args[3].write(b"%PDF-1.7 half a file")  # the temporary output, opened
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("zinekit.cli.imposing.write_sides", interrupted)
+    run = run_zinekit("impose", tmp_path / "in.pdf", "-o", tmp_path / "out.pdf")
+    assert run.code == 130
+    assert run.lines == ["zinekit: interrupted"]
+    assert (tmp_path / "out.pdf").read_bytes() == b"good older output"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.pdf", "out.pdf"]

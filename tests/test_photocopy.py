@@ -93,3 +93,56 @@ def test_photocopy_without_ghostscript_is_a_clear_error(
 def _run(*args: str) -> tuple[int, str]:
     done = run_zinekit(*args)
     return done.code, done.stderr
+
+
+# -- the heavy-black threshold ------------------------------------------------------------
+
+
+def _pictures_pdf(folder: Path, pages: list[tuple[float, int]]) -> bytes:
+    """One A5 page per (share of the page, grey level 0-255): a picture of that grey,
+    the page's full width, covering that share of its height."""
+    path = folder / "pictures.pdf"
+    c = canvas.Canvas(str(path), pagesize=A5)
+    for n, (share, grey) in enumerate(pages):
+        picture = folder / f"picture-{n}.png"
+        Image.new("L", (60, 60), grey).save(picture)
+        c.drawImage(str(picture), 0, 0, A5[0], A5[1] * share)
+        c.setFillGray(0)
+        c.drawString(40, A5[1] - 40, "a line of text that is not solid black")
+        c.showPage()
+    c.save()
+    return path.read_bytes()
+
+
+def test_a_picture_just_above_the_heavy_black_share_is_heavy_just_below_is_not(
+    tmp_path: Path,
+) -> None:
+    from zinekit.photocopy import RENDERED, black_coverage, heavy_black_pages
+
+    pytest.importorskip("pypdfium2")
+    # The notice says "more than 35% solid black": the threshold is that, not relative to it.
+    above, below = 0.37, 0.33
+    measured = black_coverage(_pictures_pdf(tmp_path, [(above, 0), (below, 0)]))
+    assert measured is not None
+    coverage, how = measured
+    assert how == RENDERED
+    assert coverage[0] == pytest.approx(above, abs=0.01)
+    assert coverage[1] == pytest.approx(below, abs=0.01)
+    assert heavy_black_pages(coverage) == [1]
+
+
+def test_only_dark_pictures_count_as_solid_black(tmp_path: Path) -> None:
+    from zinekit.photocopy import HEAVY_BLACK, black_coverage, heavy_black_pages
+
+    pytest.importorskip("pypdfium2")
+    # 80% black reads as solid on a copier; 65% black prints as a grey screen.
+    share = HEAVY_BLACK + 0.1
+    measured = black_coverage(_pictures_pdf(tmp_path, [(share, 51), (share, 89)]))
+    assert measured is not None
+    assert heavy_black_pages(measured[0]) == [1]
+
+
+def test_the_threshold_itself_is_not_heavy() -> None:
+    from zinekit.photocopy import HEAVY_BLACK, heavy_black_pages
+
+    assert heavy_black_pages([HEAVY_BLACK, HEAVY_BLACK + 0.001, HEAVY_BLACK - 0.001]) == [2]

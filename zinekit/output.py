@@ -48,13 +48,16 @@ def check_target(target: Path, *, inputs: tuple[Path, ...] = ()) -> None:
 def atomic_outputs(targets: list[Path]) -> Iterator[list[BinaryIO]]:
     """Open one temporary file per target; on success all replace their targets together.
 
-    On any exception the temporary files are removed and no target is touched.
+    On any exception, Ctrl-C (KeyboardInterrupt) included, the temporary files are removed
+    and no target is touched.
     """
     handles: list[tuple[BinaryIO, Path]] = []
     try:
         for target in targets:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-            handles.append((os.fdopen(fd, "wb"), Path(tmp)))
+            fd, name = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".part", dir=target.parent
+            )
+            handles.append((os.fdopen(fd, "wb"), Path(name)))
         yield [f for f, _ in handles]
         for f, _ in handles:
             f.flush()
@@ -72,8 +75,8 @@ def atomic_outputs(targets: list[Path]) -> Iterator[list[BinaryIO]]:
         raise
 
 
-def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write one file atomically with `write(file)`."""
+def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write one file atomically with `write(file)` (whatever it returns is ignored)."""
     with atomic_outputs([target]) as (f,):
         write(f)
 

@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pypdf
@@ -297,23 +296,16 @@ def _zine(sections: int) -> list:
     return blocks
 
 
-def test_a_small_zine_is_quick() -> None:
-    pub = publication(_zine(8), back={"text": "Selesai."})
-    run(pub)  # fonts and dictionaries load once per process
-    start = time.perf_counter()
-    result = run(pub)
-    elapsed = time.perf_counter() - start
+def test_a_small_zine_takes_nine_to_twenty_pages() -> None:
+    # How long it takes is measured by benchmarks/build.py ("small, warm").
+    result = run(publication(_zine(8), back={"text": "Selesai."}))
     assert 9 <= result.page_count <= 20  # no blanks: typeset never pads
-    assert elapsed < 1.0
 
 
-def test_two_hundred_pages_in_a_few_seconds() -> None:
-    pub = publication(_zine(250))
-    start = time.perf_counter()
-    result = run(pub)
-    elapsed = time.perf_counter() - start
+def test_two_hundred_and_fifty_sections_set_on_two_hundred_pages_or_more() -> None:
+    # How long it takes is measured by benchmarks/build.py (the 200-page case).
+    result = run(publication(_zine(250)))
     assert result.page_count >= 200
-    assert elapsed < 5.0
 
 
 def test_without_a_cover_page_one_opens_with_the_title() -> None:

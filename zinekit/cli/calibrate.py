@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from zinekit.cli import app
+from zinekit.cli.app import app
 from zinekit.cli.imposing import check_pdf_target
 from zinekit.cli.options import (
     Lang,

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from zinekit.cli import app
+from zinekit.cli.app import app
 from zinekit.errors import ExitCode
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from zinekit.cli import app
+from zinekit.cli.app import app
 from zinekit.cli.imposing import check_pdf_target, sheet_targets, write_imposed
 from zinekit.cli.options import (
     ActualSizeOption,

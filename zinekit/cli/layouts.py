@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from zinekit.cli import app
+from zinekit.cli.app import app
 from zinekit.impose.layout import builtin_names, load_layout
 from zinekit.impose.plan import Options, make_plan
 from zinekit.units import describe_size

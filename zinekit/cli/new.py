@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from zinekit.cli import app
+from zinekit.cli.app import app
 from zinekit.content.wording import nearest
 from zinekit.data import data_dir
 from zinekit.errors import OptionError, OutputError

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from zinekit.cli import app
+from zinekit.cli.app import app
 from zinekit.content.schema import content_schema
 from zinekit.output import atomic_outputs, check_target
 

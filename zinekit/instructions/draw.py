@@ -72,7 +72,7 @@ def document(size: tuple[float, float], title: str, lang: str) -> Iterator[canva
         invariant=1,
         pageCompression=1,
         lang=lang,
-        initialFontName=REGULAR,
+        initialFontName=REGULAR,  # type: ignore[arg-type]  # types-reportlab says float
         initialFontSize=10,
     )
     c.setTitle(title)

@@ -1,0 +1,200 @@
+"""The `zinekit` command: the typer app, the table of its commands, and `main`, the one place
+that turns exceptions into exit codes and printed lines.
+
+Each command lives in its own module (zinekit/cli/<name>.py) and registers itself with
+`@app.command(...)` when imported. The app imports a command's module only when that command
+runs, so `zinekit --help` and `--version` load no PDF, typesetting or content library, and
+each command loads only what it uses. Nothing here imports a command module by name: the
+table below names them, and `_Commands` imports them on demand.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Iterator, Mapping, MutableMapping
+from typing import Any, NamedTuple
+
+import typer
+import typer.main
+from typer.core import TyperCommand, TyperGroup
+
+import zinekit
+from zinekit.errors import ContentError, ExitCode, ZinekitError
+
+
+class Command(NamedTuple):
+    module: str
+    summary: str  # the first paragraph of the command's docstring, on one line
+
+
+# The commands, in the order `zinekit --help` lists them. `summary` is what that list shows
+# without importing the command; tests/test_imports.py checks it against the docstring.
+COMMANDS: dict[str, Command] = {
+    "build": Command(
+        "zinekit.cli.build",
+        "Typeset a content file and impose it: OUT.pdf to print, OUT.reading.pdf for screens.",
+    ),
+    "calibrate": Command(
+        "zinekit.cli.calibrate",
+        "Write a test sheet: print it once double-sided, turn it over like a book page, and"
+        " the half of the back that reads upright says --duplex long or --duplex short.",
+    ),
+    "check": Command(
+        "zinekit.cli.check",
+        "Preflight a PDF: structure, page boxes, fonts embedded, image resolution, and with"
+        " --photocopy black-only colour; exit 3 when a check fails.",
+    ),
+    "impose": Command(
+        "zinekit.cli.impose",
+        "Impose a PDF into a folded booklet, a one-sheet mini-zine or n-up handout masters.",
+    ),
+    "layouts": Command(
+        "zinekit.cli.layouts",
+        "List the built-in layouts: sheet, page size, pages per sheet and how to fold.",
+    ),
+    "new": Command(
+        "zinekit.cli.new",
+        "Write a starter content file to edit, with comments explaining every key.",
+    ),
+    "schema": Command("zinekit.cli.schema", "Print the JSON Schema of content files."),
+}
+
+
+class _Table(MutableMapping[str, Any]):
+    """The root group's commands: every name in COMMANDS, each command built from its module
+    the first time it is looked up (to run it, or to show its own --help)."""
+
+    def __init__(self, built: Mapping[str, Any]) -> None:
+        self.built = dict(built)  # commands whose modules were imported earlier in-process
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.built and name in COMMANDS:
+            importlib.import_module(COMMANDS[name].module)  # registers it with `app`
+            for info in app.registered_commands:
+                if info.name == name:
+                    self.built[name] = typer.main.get_command_from_info(
+                        info,
+                        pretty_exceptions_short=app.pretty_exceptions_short,
+                        rich_markup_mode=app.rich_markup_mode,
+                    )
+        return self.built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self.built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self.built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COMMANDS)
+
+    def __len__(self) -> int:
+        return len(COMMANDS)
+
+
+class _Commands(TyperGroup):
+    """The root group: its commands come from COMMANDS, and its --help lists their summaries
+    without importing them."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = _Table(self.commands)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        limit = formatter.width - 6 - max(map(len, COMMANDS))
+        # A bare command carrying the summary shortens it exactly as click would the docstring.
+        rows = [
+            (name, TyperCommand(name=name, help=c.summary).get_short_help_str(limit))
+            for name, c in COMMANDS.items()
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+app = typer.Typer(
+    name="zinekit",
+    cls=_Commands,
+    help="Print-ready zines, booklets and handouts from content files and existing PDFs.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"zinekit {zinekit.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+    traceback_: bool = typer.Option(
+        False,
+        "--traceback",
+        help="On an internal error, print the full traceback (for bug reports).",
+    ),
+) -> None:
+    """Print-ready zines, booklets and handouts from content files and existing PDFs."""
+
+
+_INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C (128 + SIGINT)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run zinekit; exit 0 when done, 1 on an internal error, 2 on bad input or usage."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    # --traceback works anywhere on the line, so that "rerun with --traceback" can mean
+    # adding it at the end; an argument after "--" is a file name, never the flag.
+    end = args.index("--") if "--" in args else len(args)
+    show_traceback = "--traceback" in args[:end]
+    if show_traceback:
+        args = [a for a in args[:end] if a != "--traceback"] + args[end:]
+    try:
+        # Outside standalone mode typer returns the code of a typer.Exit instead of raising
+        # it, and turns Ctrl-C into typer.Exit(130): an exit code to pass on, not success.
+        code = app(args=args, prog_name="zinekit", standalone_mode=False)
+        if code == _INTERRUPTED:
+            raise KeyboardInterrupt
+        if isinstance(code, int) and code:
+            sys.exit(code)
+    except ContentError as exc:  # every mistake in a content file, one line each
+        for problem in exc.problems:
+            print(f"zinekit: error: {problem}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except ZinekitError as exc:
+        print(f"zinekit: error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except typer.TyperException as exc:  # typer's usage errors: bad option, missing argument
+        ctx = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            print(ctx.get_help(), file=sys.stderr)
+        else:
+            command = ctx.command_path if ctx is not None else "zinekit"
+            message = exc.format_message()
+            print(f"zinekit: error: {message} (see '{command} --help')", file=sys.stderr)
+        sys.exit(ExitCode.BAD_INPUT)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        print("zinekit: interrupted", file=sys.stderr)
+        sys.exit(_INTERRUPTED)
+    except BrokenPipeError:
+        sys.exit(ExitCode.OK)
+    except Exception as exc:  # the last resort for bugs: a short message, not a traceback
+        if show_traceback:
+            import traceback
+
+            traceback.print_exc()
+        print(
+            f"zinekit: internal error: {type(exc).__name__}: {exc}"
+            " (this is a bug in zinekit: rerun with --traceback and report the output)",
+            file=sys.stderr,
+        )
+        sys.exit(ExitCode.INTERNAL)
