@@ -192,20 +192,6 @@ def pypdf_importers() -> set[str]:
     }
 
 
-def test_pypdf_is_imported_only_by_pdf_readers() -> None:
-    """Until zinekit/pdf/ exists: pypdf stays within the modules that read and write PDFs
-    today (no new importer sneaks in); see the next test for the rule after the merge."""
-    allowed_prefixes = ("zinekit.pdf", "zinekit.impose.pdf", "zinekit.impose.reading")
-    others = {n for n in pypdf_importers() if not n.startswith(allowed_prefixes)}
-    others -= {n for n in others if n.startswith("zinekit.check")}  # moving to zinekit/pdf/
-    assert not others
-
-
-@pytest.mark.xfail(
-    strict=False,
-    reason="zinekit/pdf/ (issue 9, point 4) is being written on another branch: enable this"
-    " (remove the mark) once it is merged",
-)
 def test_pypdf_is_imported_only_in_zinekit_pdf() -> None:
     others = {
         n for n in pypdf_importers() if n != "zinekit.pdf" and not n.startswith("zinekit.pdf.")
