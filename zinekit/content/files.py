@@ -20,7 +20,7 @@ from zinekit.content.registry import file_paths
 from zinekit.content.wording import problem
 from zinekit.errors import Problem
 
-FONT_STYLES = ("regular", "bold", "italic", "bold-italic")
+FONT_STYLES = ("regular", "bold", "italic", "bold-italic", "heading", "display", "mono")
 # The first four bytes of a font file: TrueType outlines (which reportlab embeds), a
 # TrueType collection, and OpenType with PostScript outlines (which it cannot).
 _TRUETYPE = (b"\x00\x01\x00\x00", b"true", b"ttcf")
