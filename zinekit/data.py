@@ -1,4 +1,4 @@
-"""Finds zinekit's data folders (layouts, themes, assets) in a checkout and in an installed wheel."""
+"""Finds zinekit's data folders (layouts, themes, assets) in a checkout and in a wheel."""
 
 from __future__ import annotations
 
