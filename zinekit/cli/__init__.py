@@ -51,6 +51,7 @@ from zinekit.cli import impose as _impose  # noqa: E402
 from zinekit.cli import layouts as _layouts  # noqa: E402,F401
 from zinekit.cli import new as _new  # noqa: E402,F401
 from zinekit.cli import schema as _schema  # noqa: E402,F401
+from zinekit.cli import themes as _themes  # noqa: E402,F401
 
 _ = _impose
 
