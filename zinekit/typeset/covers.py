@@ -257,9 +257,9 @@ def knockout_cover(ctx: Context, pub: m.Publication, cover: m.Cover) -> Flowable
         picture = Picture(
             prepared.source, paper_w, paper_h, aspect=prepared.aspect, screen=ctx.images.screen
         )
-    page = KnockoutPage(inside, picture, geometry=g, padding=s.leading * 1.2)
+    page = KnockoutPage(inside, picture, geometry=g, padding=s.leading)
     page.outline = OutlineMark(ctx.labels["cover"], 0, "cover")
-    if page.panel_height(width) > (g.height - 2 * g.top) * 0.75:
+    if page.panel_height(width) > g.height - 2 * g.top:
         raise TypesetError(
             "the cover title, subtitle and footer do not fit on the cover",
             where=where,
