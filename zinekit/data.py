@@ -1,4 +1,4 @@
-"""Finds zinekit's data folders (layouts, assets) in a checkout and in an installed wheel."""
+"""Finds zinekit's data folders (layouts, themes, assets) in a checkout and in a wheel."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def data_dir(name: str) -> Path:
-    """Return the folder `name` ("layouts" or "assets").
+    """Return the folder `name` ("layouts", "themes" or "assets").
 
     A wheel carries them in `zinekit/_data/`; a checkout (and an editable install) has them
     beside the package, at the top of the repository.

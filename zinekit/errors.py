@@ -121,6 +121,10 @@ class LayoutError(ZinekitError):
     """A layout name or layout file is wrong."""
 
 
+class ThemeError(ZinekitError):
+    """A theme name or theme file is wrong (a missing font included)."""
+
+
 class OptionError(ZinekitError):
     """An option value is wrong or options contradict each other."""
 

@@ -314,9 +314,10 @@ def _fitting_item(pattern: str, low: float, high: float, measure: float) -> str:
     """An item that makes the pattern too wide at `high` points but not at `low`."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    from zinekit.themes import load_theme
     from zinekit.typeset.fonts import load_fonts
 
-    fonts = load_fonts(None, Path("."))
+    fonts = load_fonts(load_theme("sans"), None, Path("."))
     item = "SEDIH"
     while True:
         text = pattern.replace("{}", item)

@@ -58,6 +58,10 @@ COMMANDS: dict[str, Command] = {
         "Write a starter content file to edit, with comments explaining every key.",
     ),
     "schema": Command("zinekit.cli.schema", "Print the JSON Schema of content files."),
+    "themes": Command(
+        "zinekit.cli.themes",
+        "List the built-in themes: what each looks like and its font for every role.",
+    ),
 }
 
 

@@ -40,6 +40,14 @@ def build_command(
         Path, typer.Argument(help="The content file (.yaml) to build.", show_default=False)
     ],
     layout: LayoutOption = None,
+    theme: Annotated[
+        str | None,
+        typer.Option(
+            "--theme",
+            help="A built-in theme (see `zinekit themes`) or a theme file; overrides the"
+            " content file's `theme:`.",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -102,6 +110,7 @@ def build_command(
     from zinekit.impose.plan import make_plan
     from zinekit.impose.target import page_target
     from zinekit.pdf import open_source_bytes
+    from zinekit.themes import load_theme
     from zinekit.typeset import typeset
 
     printing = Printing(
@@ -115,6 +124,7 @@ def build_command(
     )
     require_tools(printing)
     publication = load_publication(content, allow_outside=allow_outside)
+    look = load_theme(theme) if theme else None  # else the content's own, or the default
     chosen = load_layout(layout or _beside(publication.layout, content))
     # Without a back cover the last page is just more content: blanks follow it.
     padding = pad_at or (PadAt.before_back if publication.back else PadAt.end)
@@ -136,6 +146,7 @@ def build_command(
         fillable=fillable,
         photocopy=printing.photocopy,
         dither=dither,
+        theme=look,
     )
     source = open_source_bytes(result.pdf, reading)
     plan = make_plan(chosen, len(source.pages), options)

@@ -1,4 +1,4 @@
-"""The files a content file names (images, fonts): present, usable, and inside its folder.
+"""The files a content file names (images, fonts, a theme): present, usable, and inside its folder.
 
 Paths are relative to the content file's folder. A path that leads outside it (through
 `..`, an absolute path or a symlink) is refused unless the user allows it: a content file
@@ -19,8 +19,10 @@ from zinekit.content.reader import Document, KeyPath, shown
 from zinekit.content.registry import file_paths
 from zinekit.content.wording import problem
 from zinekit.errors import Problem
+from zinekit.themes.load import builtin_names as theme_names
+from zinekit.themes.load import is_path as is_theme_path
 
-FONT_STYLES = ("regular", "bold", "italic", "bold-italic")
+FONT_STYLES = ("regular", "bold", "italic", "bold-italic", "heading", "display", "mono")
 # The first four bytes of a font file: TrueType outlines (which reportlab embeds), a
 # TrueType collection, and OpenType with PostScript outlines (which it cannot).
 _TRUETYPE = (b"\x00\x01\x00\x00", b"true", b"ttcf")
@@ -42,13 +44,17 @@ def check_files(doc: Document, *, allow_outside: bool = False) -> list[Problem]:
 
 
 def file_references(data: Any) -> Iterator[tuple[str, KeyPath, str]]:
-    """("image" or "font", where in the file, path as written) for every file named.
+    """("image", "font" or "theme", where in the file, path as written) for every file
+    named (a theme given by name rather than path is checked by `check_theme`).
 
     Works on the values as read, not on the validated model, so that a missing image is
     reported together with every other mistake in the file.
     """
     if not isinstance(data, dict):
         return
+    theme = data.get("theme")
+    if isinstance(theme, str) and theme.strip() and is_theme_path(theme.strip()):
+        yield "theme", ("theme",), theme.strip()
     fonts = data.get("fonts")
     if isinstance(fonts, dict):
         for style in FONT_STYLES:
@@ -91,7 +97,20 @@ def _check(what: str, src: str, folder: Path, allow_outside: bool) -> str | None
         return "asset_is_folder"
     if not target.is_file():
         return "asset_missing"
-    return _image_problem(target) if what == "image" else _font_problem(target)
+    if what == "image":
+        return _image_problem(target)
+    return _font_problem(target) if what == "font" else None
+
+
+def check_theme(doc: Document) -> list[Problem]:
+    """A problem at `theme:` when it names no built-in theme (a path is a file reference)."""
+    name = doc.data.get("theme") if isinstance(doc.data, dict) else None
+    if not isinstance(name, str) or not name.strip() or is_theme_path(name.strip()):
+        return []
+    if name.strip() in theme_names():
+        return []
+    valid = ", ".join(theme_names())
+    return [problem("unknown_theme", doc.at(("theme",)), input=shown(name), valid=valid)]
 
 
 def _image_problem(path: Path) -> str | None:

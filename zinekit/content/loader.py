@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from zinekit.content.explain import explain
-from zinekit.content.files import check_files
+from zinekit.content.files import check_files, check_theme
 from zinekit.content.model import Publication
 from zinekit.content.reader import Document, read_document
 from zinekit.errors import ContentError, Location, Problem
@@ -29,6 +29,7 @@ def load_publication(path: Path, *, allow_outside: bool = False) -> Publication:
         problems += explain(exc, doc)
     # Files are checked even when validation failed, so one run shows every mistake.
     problems += check_files(doc, allow_outside=allow_outside)
+    problems += check_theme(doc)
     if problems or publication is None:
         raise ContentError(sorted(problems, key=_file_order))
     _locate(publication, doc)

@@ -83,16 +83,26 @@ __all__ = [
 ]
 
 Lang = Literal["id", "en"]
+CoverTemplate = Literal["stacked", "knockout", "type"]
 
 
 class Fonts(Model):
-    """Your own TrueType fonts (paths relative to the content file). All four styles are
-    optional; a missing style falls back to regular."""
+    """Your own TrueType fonts (paths relative to the content file), over the theme's. With
+    `regular`, the body is set in your four styles (a missing one falls back to your
+    regular); without it, each style you name replaces the theme's. `heading`, `display`
+    (cover titles) and `mono` (addresses) replace the theme's font for that role."""
 
-    regular: NonEmpty = Field(description="Path of the regular .ttf font.")
+    regular: NonEmpty | None = Field(None, description="Path of the regular .ttf font.")
     bold: NonEmpty | None = Field(None, description="Path of the bold .ttf font.")
     italic: NonEmpty | None = Field(None, description="Path of the italic .ttf font.")
     bold_italic: NonEmpty | None = Field(None, description="Path of the bold italic .ttf font.")
+    heading: NonEmpty | None = Field(None, description="Path of the .ttf font for headings.")
+    display: NonEmpty | None = Field(
+        None, description="Path of the .ttf font for display type: cover titles."
+    )
+    mono: NonEmpty | None = Field(
+        None, description="Path of the monospaced .ttf font (for addresses, where a theme uses it)."
+    )
 
 
 class Cover(Located):
@@ -105,6 +115,12 @@ class Cover(Located):
         None, description='Small line at the foot, e.g. "Edisi 3 · Juni 2020".'
     )
     image: NonEmpty | None = Field(None, description="Path of a cover image (JPEG or PNG).")
+    template: CoverTemplate | None = Field(
+        None,
+        description="stacked (title, picture, footer), knockout (the title in white on a"
+        " black panel over a full-bleed picture) or type (big type only); default: the"
+        " theme's.",
+    )
     full_width: bool = Field(
         False,
         description="Spread the cover image over the page's whole width, edge to edge (into"
@@ -136,7 +152,13 @@ class Publication(Model):
     )
     sheet: str | None = Field(None, description="Paper, e.g. A4 or F4; `--sheet` overrides it.")
     page_numbers: bool = Field(True, description="Print page numbers (not on the covers).")
-    fonts: Fonts | None = Field(None, description="Your own TrueType fonts instead of the default.")
+    theme: NonEmpty | None = Field(
+        None,
+        description="How it looks: a built-in theme (zinekit themes: sans, serif, typewriter,"
+        " poster) or a theme file (.toml) relative to this file; `--theme` overrides it."
+        " Default: sans.",
+    )
+    fonts: Fonts | None = Field(None, description="Your own TrueType fonts over the theme's.")
     cover: Cover | None = Field(
         None, description="A front cover page; without it the first page opens with the title."
     )

@@ -26,6 +26,7 @@ from zinekit.typeset.result import TypesetResult
 if TYPE_CHECKING:
     from zinekit.content.model import Publication
     from zinekit.impose.target import PageTarget
+    from zinekit.themes import Theme
 
 __all__ = ["TypesetResult", "typeset"]
 
@@ -39,6 +40,7 @@ def typeset(
     fillable: bool = False,
     photocopy: bool = False,
     dither: bool = False,
+    theme: Theme | None = None,
 ) -> TypesetResult:
     """Set `pub` on pages of `target.page_size` (points) and return the reading-order PDF.
 
@@ -62,7 +64,11 @@ def typeset(
     finished page is its TrimBox and CropBox (so viewers show the trimmed page), and what
     runs to a page edge (a full-width cover picture) is drawn on into the bleed.
 
-    Raises `MissingGlyphError`, `FontError`, `ImageError`, `CapacityError` or another
+    `theme` (see `zinekit.themes`) sets fonts, scale, spacing, rules, covers and page
+    numbers; without it, the theme the content names (`pub.theme`, a built-in name or a
+    file relative to `base_dir`), else the default. `pub.fonts` overrides its fonts.
+
+    Raises `ThemeError`, `MissingGlyphError`, `FontError`, `ImageError`, `CapacityError` or another
     `TypesetError` (all `ZinekitError`s with `where` set when a block is at fault).
     """
     from zinekit.typeset.document import build
@@ -74,4 +80,5 @@ def typeset(
         shrink=shrink,
         fillable=fillable,
         tone="halftone" if dither else "grey" if photocopy else "colour",
+        theme=theme,
     )

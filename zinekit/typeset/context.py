@@ -7,12 +7,15 @@ entries as the story goes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from zinekit.content.base import Located
 from zinekit.content.registry import block_kind, describe
 from zinekit.errors import Location
+from zinekit.themes import DEFAULT_THEME, Theme, load_theme
 from zinekit.typeset.flowables import Para
 from zinekit.typeset.fonts import FontSet
 from zinekit.typeset.geometry import Geometry
@@ -35,8 +38,10 @@ class Context:
         geometry: Geometry,
         images: ImageStore,
         fillable: bool = False,
+        theme: Theme | None = None,
     ) -> None:
         self.fonts, self.styles, self.labels = fonts, styles, labels
+        self.theme = theme or load_theme(DEFAULT_THEME)
         self.geometry, self.images = geometry, images
         self.fillable = fillable
         self.notes: list[str] = []  # results that may surprise the user
@@ -55,11 +60,15 @@ class Context:
         what: str,
         bullet: str | None = None,
         markup: bool = True,
+        case: str = "as-written",
     ) -> Para:
-        """One paragraph of user text in `style`, its glyphs checked."""
+        """One paragraph of user text in `style`, its glyphs checked; `case` "upper" (a
+        theme's headings) sets its words in capitals, links' addresses untouched."""
         bold, italic = self.fonts.style_of(style.fontName)
         items = runs(text, bold=bold, italic=italic) if markup else [Run(text, bold, italic)]
-        self.fonts.check(items, where=where, what=what)
+        if case == "upper":
+            items = [replace(item, text=item.text.upper()) for item in items]
+        self.fonts.check(items, where=where, what=what, font=style.fontName)
         if bullet:
             bold, italic = self.fonts.style_of(style.bulletFontName)
             self.fonts.check([Run(bullet, bold, italic)], where=where, what=what)

@@ -1,17 +1,28 @@
 """The front cover, the title on page 1 of a publication without one, and the back cover:
-pages laid out whole (`FullPage`) rather than flowed."""
+pages laid out whole (`FullPage`) rather than flowed.
+
+A cover has a template (`cover: {template: ...}`, else the theme's): `stacked` (title and
+subtitle, the picture, the footer), `knockout` (a full-bleed picture with the title in
+white type on a solid black panel) or `type` (the title as big type alone, fitted so its
+longest word fills the width). Each is set in the theme's display font, case and rule."""
 
 from __future__ import annotations
 
+from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from zinekit.content import model as m
 from zinekit.errors import TypesetError
+from zinekit.themes.model import Rule
 from zinekit.typeset.context import Context
 from zinekit.typeset.flowables import FullPage, OutlineMark, Para, Picture
+from zinekit.typeset.geometry import Geometry
 from zinekit.typeset.images import PRINT_PPI
 from zinekit.typeset.markup import Run, to_xml
+from zinekit.typeset.ornaments import RuleLine
+from zinekit.typeset.styles import BLACK
 
 
 def masthead(ctx: Context, pub: m.Publication) -> list[Flowable]:
@@ -36,8 +47,15 @@ def masthead(ctx: Context, pub: m.Publication) -> list[Flowable]:
     return out
 
 
-def cover_page(ctx: Context, pub: m.Publication, cover: m.Cover) -> FullPage:
-    """Title and subtitle at the top, footer at the foot, the picture between them."""
+def cover_page(ctx: Context, pub: m.Publication, cover: m.Cover) -> Flowable:
+    """The cover in its template; `stacked`: title and subtitle at the top, footer at the
+    foot, the picture between them."""
+    template = cover.template or ctx.theme.spec.cover.template
+    if template == "knockout":
+        return knockout_cover(ctx, pub, cover)
+    if template == "type":
+        return type_cover(ctx, pub, cover)
+    look = ctx.theme.spec.cover
     s, g = ctx.styles, ctx.geometry
     where = cover.where
     width, height = g.width - 2 * g.inner, g.height - 2 * g.top
@@ -76,8 +94,12 @@ def cover_page(ctx: Context, pub: m.Publication, cover: m.Cover) -> FullPage:
         )
         top: list[Flowable] = [
             outline,
-            ctx.paragraph(pub.cover_title, title_style, where=where, what="the cover title"),
+            ctx.paragraph(
+                pub.cover_title, title_style, where=where, what="the cover title", case=look.case
+            ),
         ]
+        if look.rule.style != "none":
+            top.append(_rule(ctx, pub, look.rule))
         if pub.cover_subtitle:
             top.append(
                 ctx.paragraph(pub.cover_subtitle, s.cover_subtitle, where=where, what="the cover")
@@ -108,6 +130,197 @@ def cover_page(ctx: Context, pub: m.Publication, cover: m.Cover) -> FullPage:
             hint="shorten the title or leave the image out",
         )
     return page
+
+
+# Type knocked out of the black panel: the paper shows through, no ink at all.
+PAPER = CMYKColor(0, 0, 0, 0)
+# The type cover's title takes at most this share of the page's height.
+_TYPE_COVER_SHARE = 0.62
+
+
+def longest_word_size(text: str, font: str, width: float) -> float:
+    """The largest size at which every word of `text` fits `width` on a line of its own:
+    a title set at most this large breaks between words only, never inside one."""
+    widest = max((stringWidth(word, font, 1.0) for word in text.split()), default=0.0)
+    return width / widest if widest else float("inf")
+
+
+def _rule(ctx: Context, pub: m.Publication, rule: Rule) -> RuleLine:
+    return RuleLine(
+        rule, seed=pub.cover_title, space=ctx.styles.leading * 0.6, keep_with_next=False
+    )
+
+
+def _fitted_title(
+    ctx: Context,
+    pub: m.Publication,
+    cover: m.Cover,
+    *,
+    largest: float,
+    width: float,
+    room: float,
+    colour: Color | None = None,
+) -> Para:
+    """The cover title in the theme's display style at the largest size up to `largest`
+    at which no word is split and the title is at most `room` high."""
+    s, look = ctx.styles, ctx.theme.spec.cover
+    text = pub.cover_title.upper() if look.case == "upper" else pub.cover_title
+    size = min(largest, longest_word_size(text, s.cover_title.fontName, width) * 0.98)
+    smallest = s.size * 1.2
+    while True:
+        style = ParagraphStyle(
+            "cover-title-fitted",
+            parent=s.cover_title,
+            fontSize=size,
+            leading=size * 1.02,
+            spaceAfter=s.leading * 0.6,
+            textColor=colour if colour is not None else s.cover_title.textColor,
+        )
+        para = ctx.paragraph(
+            pub.cover_title, style, where=cover.where, what="the cover title", case=look.case
+        )
+        if para.wrap(width, 1e6)[1] <= room or size <= smallest:
+            return para
+        size = max(smallest, size * 0.94)
+
+
+def type_cover(ctx: Context, pub: m.Publication, cover: m.Cover) -> FullPage:
+    """Big type only: the title fitted to the page's width by its longest word, then the
+    theme's rule and the subtitle; the footer at the foot. A picture is not shown."""
+    s, g = ctx.styles, ctx.geometry
+    where = cover.where
+    width, height = g.width - 2 * g.inner, g.height - 2 * g.top
+    if cover.image:
+        ctx.notes.append("the cover picture is not shown on a cover with template: type")
+    ctx.check(ctx.labels["cover"], where=where, what="the outline")
+    title = _fitted_title(
+        ctx,
+        pub,
+        cover,
+        largest=s.cover_title.fontSize * 4,
+        width=width,
+        room=height * _TYPE_COVER_SHARE,
+    )
+    top: list[Flowable] = [OutlineMark(ctx.labels["cover"], 0, "cover"), title]
+    look = ctx.theme.spec.cover
+    if look.rule.style != "none":
+        top.append(_rule(ctx, pub, look.rule))
+    if pub.cover_subtitle:
+        top.append(
+            ctx.paragraph(pub.cover_subtitle, s.cover_subtitle, where=where, what="the cover")
+        )
+    bottom: list[Flowable] = []
+    if cover.footer:
+        bottom.append(ctx.paragraph(cover.footer, s.cover_footer, where=where, what="the cover"))
+    page = FullPage(top, bottom, None, gap=s.leading)
+    if page.needed(width) > height:
+        raise TypesetError(
+            "the cover title, subtitle and footer do not fit on the cover",
+            where=where,
+            hint="shorten the title",
+        )
+    return page
+
+
+def knockout_cover(ctx: Context, pub: m.Publication, cover: m.Cover) -> Flowable:
+    """A full-bleed picture (grey with --photocopy) with the title, subtitle and footer in
+    white type on a solid black panel across the foot of the page: solid black and white
+    photocopy cleanly, where type printed over a photo would not."""
+    s, g = ctx.styles, ctx.geometry
+    where = cover.where
+    width = g.width - 2 * g.inner
+    ctx.check(ctx.labels["cover"], where=where, what="the outline")
+    title = _fitted_title(
+        ctx,
+        pub,
+        cover,
+        largest=s.cover_title.fontSize,
+        width=width,
+        room=(g.height - 2 * g.top) * 0.4,
+        colour=PAPER,
+    )
+    inside: list[Flowable] = [title]
+    if pub.cover_subtitle:
+        style = ParagraphStyle("cover-subtitle-knockout", parent=s.cover_subtitle, textColor=PAPER)
+        inside.append(ctx.paragraph(pub.cover_subtitle, style, where=where, what="the cover"))
+    if cover.footer:
+        style = ParagraphStyle(
+            "cover-footer-knockout", parent=s.cover_footer, textColor=PAPER, spaceBefore=s.leading
+        )
+        inside.append(ctx.paragraph(cover.footer, style, where=where, what="the cover"))
+    picture = None
+    if cover.image:
+        paper_w, paper_h = g.width + 2 * g.bleed, g.height + 2 * g.bleed
+        prepared = ctx.images.get(cover.image, max_width=paper_w, where=where)
+        if prepared.aspect < paper_h / paper_w:  # wider than the page: cut at the sides
+            prepared = ctx.images.get(cover.image, max_width=paper_h / prepared.aspect, where=where)
+        picture = Picture(
+            prepared.source, paper_w, paper_h, aspect=prepared.aspect, screen=ctx.images.screen
+        )
+    page = KnockoutPage(inside, picture, geometry=g, padding=s.leading)
+    page.outline = OutlineMark(ctx.labels["cover"], 0, "cover")
+    if page.panel_height(width) > g.height - 2 * g.top:
+        raise TypesetError(
+            "the cover title, subtitle and footer do not fit on the cover",
+            where=where,
+            hint="shorten the title",
+        )
+    return page
+
+
+class KnockoutPage(Flowable):
+    """The knockout cover, drawn whole: the picture over all the paper (bleed included),
+    then the black panel from the foot of the paper up to the text's top plus `padding`,
+    then the text, its margins kept."""
+
+    def __init__(
+        self,
+        inside: list[Flowable],
+        picture: Picture | None,
+        *,
+        geometry: Geometry,
+        padding: float,
+    ) -> None:
+        super().__init__()
+        self.inside, self.picture, self.g, self.padding = inside, picture, geometry, padding
+        self.outline: Flowable | None = None
+
+    def panel_height(self, width: float) -> float:
+        return _stack(self.inside, width) + 2 * self.padding
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width, self.height = aW, aH
+        return aW, aH
+
+    def draw(self) -> None:
+        g, canv = self.g, self.canv
+        # The frame starts at the margins; the paper's corner is below and left of it.
+        left, foot = -g.inner - g.bleed, -g.top - g.bleed
+        if self.outline is not None:
+            self.outline.drawOn(canv, 0, self.height)
+        if self.picture is not None:
+            self.picture.drawOn(canv, left, foot)
+        panel = self.panel_height(self.width) + g.top - self.padding
+        canv.saveState()
+        canv.setFillColor(BLACK)
+        canv.rect(left, foot, g.width + 2 * g.bleed, panel + g.bleed, stroke=0, fill=1)
+        canv.restoreState()
+        y = panel - g.top - self.padding
+        for i, flowable in enumerate(self.inside):
+            if i:
+                y -= max(self.inside[i - 1].getSpaceAfter(), flowable.getSpaceBefore())
+            _, h = flowable.wrap(self.width, 1e6)
+            y -= h
+            flowable.drawOn(canv, 0, y)
+
+
+def _stack(flowables: list[Flowable], width: float) -> float:
+    total = 0.0
+    for i, flowable in enumerate(flowables):
+        total += flowable.wrap(width, 1e6)[1]
+        if i:
+            total += max(flowables[i - 1].getSpaceAfter(), flowable.getSpaceBefore())
+    return total
 
 
 def back_page(ctx: Context, back: m.Back) -> FullPage:

@@ -18,6 +18,7 @@ from zinekit.content import model as m
 from zinekit.content.registry import describe
 from zinekit.errors import CapacityError, TypesetError
 from zinekit.impose.target import PageTarget
+from zinekit.themes import DEFAULT_THEME, Theme, load_theme
 from zinekit.typeset.context import Context
 from zinekit.typeset.fonts import FontSet, load_fonts
 from zinekit.typeset.geometry import MIN_FONT_SIZE, default_font_size, page_geometry
@@ -55,20 +56,35 @@ def build(
     shrink: bool,
     fillable: bool = False,
     tone: Tone = "colour",
+    theme: Theme | None = None,
 ) -> TypesetResult:
     """See `zinekit.typeset.typeset`."""
-    fonts = load_fonts(pub.fonts, base_dir)
+    if theme is None:
+        theme = load_theme(pub.theme or DEFAULT_THEME, base_dir)
+    fonts = load_fonts(theme, pub.fonts, base_dir)
     # reportlab adds a hyphen when it breaks a word, in any of the four faces.
     hyphens = [Run("-", bold, italic) for bold in (False, True) for italic in (False, True)]
     fonts.check(hyphens, where=None, what="the hyphen added where a word breaks")
+    for role in ("heading", "display"):
+        fonts.check([Run("-")], where=None, what=f"the {role} font", font=fonts.role(role))
+    folio = None
     if pub.page_numbers:
-        fonts.check([Run("0123456789")], where=None, what="the page numbers")
+        folio = _folio_text(theme, pub.lang)
+        fonts.check(
+            [Run(folio.format(n="0123456789"))],
+            where=None,
+            what="the page numbers",
+            font=fonts.role(theme.spec.page_numbers.font),
+        )
     images = ImageStore(base_dir, tone)
-    start = default_font_size(target.page_size)
+    # The theme's body size is a factor of the page's; rounded to 0.25 pt as that is.
+    start = max(
+        MIN_FONT_SIZE, round(default_font_size(target.page_size) * theme.spec.scale.body * 4) / 4
+    )
     max_pages = target.capacity
 
     def layout(size: float, fillable: bool = False) -> _Attempt:
-        return _layout(pub, fonts, images, size, target, fillable)
+        return _layout(pub, theme, fonts, folio, images, size, target, fillable)
 
     sizes = [start]
     while shrink and max_pages and sizes[-1] > MIN_FONT_SIZE:
@@ -123,16 +139,23 @@ def _grow(fitted: _Attempt, layout: Callable[[float], _Attempt], max_pages: int)
     return best
 
 
+def _folio_text(theme: Theme, lang: str) -> str:
+    """The page-number format with the language's word for page filled in: "hlm. {n}"."""
+    return theme.spec.page_numbers.format.replace("{label}", labels(lang)["page-short"])
+
+
 def _layout(
     pub: m.Publication,
+    theme: Theme,
     fonts: FontSet,
+    folio: str | None,
     images: ImageStore,
     size: float,
     target: PageTarget,
     fillable: bool = False,
 ) -> _Attempt:
     saddle = target.binding == "saddle"
-    styles = make_styles(fonts, size, hyphenator(pub.lang))
+    styles = make_styles(fonts, size, hyphenator(pub.lang), theme)
     geometry = page_geometry(
         target.page_size,
         saddle=saddle,
@@ -146,14 +169,15 @@ def _layout(
         geometry=geometry,
         images=images,
         fillable=fillable,
+        theme=theme,
     )
     flowables = build_story(pub, ctx)
     out = io.BytesIO()
     doc = ZineDoc(
         out,
         geometry=geometry,
-        folio=(fonts.name(), styles.folio_size) if pub.page_numbers else None,
-        centred_folio=not saddle,
+        folio=(styles.folio_font, styles.folio_size, folio) if folio else None,
+        centred_folio=_centred(theme, saddle),
         font=fonts.name(),
         font_size=size,
         meta={
@@ -170,6 +194,13 @@ def _layout(
     except LayoutError as exc:
         raise _too_large(pub, doc, exc) from None
     return _Attempt(out.getvalue(), doc, size, ctx.notes)
+
+
+def _centred(theme: Theme, saddle: bool) -> bool:
+    """Page numbers in the middle of the foot: the theme's choice, else (auto) on pages
+    that are not bound on a spine; a bound page has them at its outer corner."""
+    position = theme.spec.page_numbers.position
+    return position == "centre" or (position == "auto" and not saddle)
 
 
 @contextlib.contextmanager

@@ -15,8 +15,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from zinekit.content.model import Fonts
-from zinekit.data import data_dir
 from zinekit.errors import FontError, Location, MissingGlyphError
+from zinekit.themes import Theme
+from zinekit.themes.model import BODY_ROLES, ROLES
 from zinekit.typeset.markup import Run
 
 Style = tuple[bool, bool]  # (bold, italic)
@@ -26,12 +27,7 @@ _STYLES: dict[Style, str] = {
     (False, True): "italic",
     (True, True): "bold_italic",
 }
-_DEFAULT_FILES = {
-    "regular": "NotoSans-Regular.ttf",
-    "bold": "NotoSans-Bold.ttf",
-    "italic": "NotoSans-Italic.ttf",
-    "bold_italic": "NotoSans-BoldItalic.ttf",
-}
+_ROLE_OF = {style: key.replace("_", "-") for style, key in _STYLES.items()}
 
 
 @dataclass(frozen=True)
@@ -43,22 +39,43 @@ class _Face:
 
 @dataclass(frozen=True)
 class FontSet:
-    """Four registered faces (a missing style falls back to regular) under one family."""
+    """The body text's four registered faces (a missing style falls back to regular) under
+    one family, and the face of every role of the theme (heading, display, mono, and the
+    body roles themselves). A role face that is not a body face is a family of its own:
+    **bold** or _italic_ inside a heading set in it stays in that face."""
 
     family: str
     faces: dict[Style, _Face]
+    roles: dict[str, _Face]
 
     def name(self, bold: bool = False, italic: bool = False) -> str:
         return self.faces[bold, italic].name
 
-    def style_of(self, name: str) -> Style:
-        """(bold, italic) of a registered face name, for styles that start bold or italic."""
-        return next(style for style, face in self.faces.items() if face.name == name)
+    def role(self, role: str) -> str:
+        """The registered name of a role's face ("heading", "display", "mono", "bold"...)."""
+        return self.roles[role].name
 
-    def check(self, runs: Iterable[Run], *, where: Location | None, what: str) -> None:
-        """Raise `MissingGlyphError` for the first character a run's face cannot draw."""
+    def style_of(self, name: str) -> Style:
+        """(bold, italic) of a registered face name, for styles that start bold or italic;
+        a role face of its own counts as regular."""
+        return next(
+            (style for style, face in self.faces.items() if face.name == name), (False, False)
+        )
+
+    def _own(self, name: str | None) -> _Face | None:
+        """The role face registered as `name` when it is not one of the body faces."""
+        if name is None or any(face.name == name for face in self.faces.values()):
+            return None
+        return next((face for face in self.roles.values() if face.name == name), None)
+
+    def check(
+        self, runs: Iterable[Run], *, where: Location | None, what: str, font: str | None = None
+    ) -> None:
+        """Raise `MissingGlyphError` for the first character a run's face cannot draw;
+        `font` is the registered name of the style's face, when it may be a role face."""
+        own = self._own(font)
         for run in runs:
-            face = self.faces[run.bold, run.italic]
+            face = own or self.faces[run.bold, run.italic]
             for char in run.text:
                 if ord(char) not in face.chars and not _invisible(char):
                     raise MissingGlyphError(
@@ -76,18 +93,39 @@ def _invisible(char: str) -> bool:
     return char.isspace() or char == "\u00ad"
 
 
-def load_fonts(fonts: Fonts | None, base_dir: Path) -> FontSet:
-    """The publication's own TrueType files (relative to `base_dir`), else Noto Sans."""
-    if fonts is None:
-        folder = data_dir("assets") / "fonts"
-        paths = {style: folder / _DEFAULT_FILES[key] for style, key in _STYLES.items()}
+def load_fonts(theme: Theme, fonts: Fonts | None, base_dir: Path) -> FontSet:
+    """The theme's font for every role, overridden by the publication's own TrueType files
+    under `fonts:` (relative to `base_dir`). A publication that names its own regular face
+    sets the body in its own four (a missing style falls back to its regular), and a role
+    the theme gives to a body face (heading = "bold") follows that face."""
+    paths = dict(theme.fonts)
+    given = {
+        role: _user_path(value, base_dir)
+        for role in ROLES
+        if fonts is not None and (value := getattr(fonts, role.replace("-", "_")))
+    }
+    if "regular" in given:
+        for role in BODY_ROLES:
+            paths[role] = given.get(role, given["regular"])
     else:
-        regular = _user_path(fonts.regular, base_dir)
-        paths = {}
-        for style, key in _STYLES.items():
-            given = getattr(fonts, key)
-            paths[style] = _user_path(given, base_dir) if given else regular
-    faces = {style: _face(path) for style, path in paths.items()}
+        paths.update({role: path for role, path in given.items() if role in BODY_ROLES})
+    named = theme.spec.fonts.model_dump(by_alias=True)
+    for role in ROLES:
+        if role in BODY_ROLES:
+            continue
+        if role in given:
+            paths[role] = given[role]
+        elif named[role] in BODY_ROLES:
+            paths[role] = paths[named[role]]
+    roles = {role: _face(path) for role, path in paths.items()}
+    faces = {style: roles[role] for style, role in _ROLE_OF.items()}
+    body = {face.name for face in faces.values()}
+    for face in roles.values():
+        if face.name not in body:
+            pdfmetrics.registerFontFamily(
+                face.name, normal=face.name, bold=face.name, italic=face.name, boldItalic=face.name
+            )
+    # The body family last: a face shared with a role maps back to its body style.
     family = faces[False, False].name
     pdfmetrics.registerFontFamily(
         family,
@@ -96,7 +134,7 @@ def load_fonts(fonts: Fonts | None, base_dir: Path) -> FontSet:
         italic=faces[False, True].name,
         boldItalic=faces[True, True].name,
     )
-    return FontSet(family, faces)
+    return FontSet(family, faces, roles)
 
 
 def _user_path(given: str, base_dir: Path) -> Path:

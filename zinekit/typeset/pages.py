@@ -30,7 +30,7 @@ class ZineDoc(BaseDocTemplate):
         out: IO[bytes],
         *,
         geometry: Geometry,
-        folio: tuple[str, float] | None,
+        folio: tuple[str, float, str] | None,  # font, size, format with {n}
         centred_folio: bool,
         font: str,
         font_size: float,
@@ -96,13 +96,13 @@ class ZineDoc(BaseDocTemplate):
     def _page_number(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         if not self.folio:
             return
-        font, size = self.folio
+        font, size, format_ = self.folio
         x = self.geometry.folio_x(self.page, self.centred_folio)
         y = self.geometry.folio_y
         canv.saveState()
         canv.setFillColor(BLACK)
         canv.setFont(font, size)
-        text = str(self.page)
+        text = format_.format(n=self.page)
         if self.centred_folio:
             canv.drawCentredString(x, y, text)
         elif self.page % 2:

@@ -1,5 +1,6 @@
 """Paragraph styles for one body size: every size, leading and space is a multiple of it,
-so shrinking to fit scales the whole page evenly."""
+so shrinking to fit scales the whole page evenly. The factors and the font of every style
+come from the theme (its type scale, spacing and font roles), never from here."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from zinekit.themes import DEFAULT_THEME, Theme, load_theme
 from zinekit.typeset.fonts import FontSet
 from zinekit.typeset.hyphenate import Hyphenator
 
@@ -53,12 +55,19 @@ class Styles:
     back_label: ParagraphStyle
     back_small: ParagraphStyle
     folio_size: float
+    folio_font: str
 
 
-def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator) -> Styles:
-    """All styles for body size `size` (points)."""
-    leading = round(size * 1.38, 2)
-    small = max(size * 0.85, _SMALLEST)
+def make_styles(
+    fonts: FontSet, size: float, hyphenator: Hyphenator, theme: Theme | None = None
+) -> Styles:
+    """All styles for body size `size` (points), in the theme's scale, spacing and fonts
+    (`fonts` loaded for that theme; the default theme when none is given)."""
+    spec = (theme or load_theme(DEFAULT_THEME)).spec
+    scale, space = spec.scale, spec.spacing.block
+    leading = round(size * scale.leading, 2)
+    small = max(size * scale.small, _SMALLEST)
+    caption = max(size * scale.caption, _SMALLEST)
     regular, bold, italic = fonts.name(), fonts.name(bold=True), fonts.name(italic=True)
     base = ParagraphStyle(
         "body",
@@ -71,7 +80,7 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator) -> Styles:
         # Ragged right: justified lines open wide gaps before a long URL or e-mail address
         # that cannot break, and in the narrow columns of small pages.
         alignment=TA_LEFT,
-        spaceAfter=leading * 0.55,
+        spaceAfter=leading * spec.spacing.paragraph,
         # reportlab calls a hyphenator given here for each word; the stubs allow only a
         # language name.
         hyphenationLang=hyphenator,  # type: ignore[arg-type]
@@ -90,27 +99,28 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator) -> Styles:
     def heading(name: str, factor: float, before: float) -> ParagraphStyle:
         return derive(
             name,
-            fontName=bold,
+            fontName=fonts.role(spec.heading.font),
             fontSize=size * factor,
             leading=size * factor * 1.2,
             hyphenationLang="",
-            spaceBefore=leading * before,
+            spaceBefore=leading * before * space,
             spaceAfter=leading * 0.4,
             keepWithNext=1,
         )
 
-    quote_size = size * 1.4
+    quote_size = size * scale.quote
+    title_size = size * scale.title
     return Styles(
         size=size,
         leading=leading,
         body=base,
-        h1=heading("h1", 1.6, 1.1),
-        h2=heading("h2", 1.2, 0.8),
+        h1=heading("h1", scale.h1, 1.1),
+        h2=heading("h2", scale.h2, 0.8),
         title=derive(
             "title",
             fontName=bold,
             hyphenationLang="",
-            spaceBefore=leading * 0.3,
+            spaceBefore=leading * 0.3 * space,
             spaceAfter=leading * 0.3,
             keepWithNext=1,
         ),
@@ -123,9 +133,12 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator) -> Styles:
             embeddedHyphenation=0,
             spaceAfter=leading * 0.35,
         ),
-        prompt=derive("prompt", fontName=italic, spaceBefore=leading * 0.5),
+        prompt=derive("prompt", fontName=italic, spaceBefore=leading * 0.5 * space),
         question=derive(
-            "question", fontName=bold, spaceBefore=leading * 0.6, spaceAfter=leading * 0.2
+            "question",
+            fontName=bold,
+            spaceBefore=leading * 0.6 * space,
+            spaceAfter=leading * 0.2,
         ),
         small=derive("small", fontSize=small, leading=small * 1.25, spaceAfter=0),
         kind=derive(
@@ -145,6 +158,7 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator) -> Styles:
         ),
         url=derive(
             "url",
+            fontName=fonts.role(spec.text.links),
             fontSize=small,
             leading=small * 1.3,
             hyphenationLang="",
@@ -156,23 +170,23 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator) -> Styles:
             fontSize=quote_size,
             leading=quote_size * 1.3,
             hyphenationLang="",
-            spaceBefore=leading * 0.6,
+            spaceBefore=leading * 0.6 * space,
             spaceAfter=leading * 0.25,
             keepWithNext=1,
         ),
-        quote_by=derive("quote-by", alignment=TA_RIGHT, spaceAfter=leading * 1.0),
+        quote_by=derive("quote-by", alignment=TA_RIGHT, spaceAfter=leading * 1.0 * space),
         caption=derive(
             "caption",
             fontName=italic,
-            fontSize=small,
-            leading=small * 1.3,
+            fontSize=caption,
+            leading=caption * 1.3,
             spaceBefore=leading * 0.25,
         ),
         cover_title=derive(
             "cover-title",
-            fontName=bold,
-            fontSize=size * 2.8,
-            leading=size * 2.8 * 1.1,
+            fontName=fonts.role(spec.cover.font),
+            fontSize=title_size,
+            leading=title_size * 1.1,
             hyphenationLang="",
             # A title breaks between words only: "Tak" / "Apa-Apa", never "Tak Apa-" / "Apa".
             embeddedHyphenation=0,
@@ -189,4 +203,5 @@ def make_styles(fonts: FontSet, size: float, hyphenator: Hyphenator) -> Styles:
         back_label=derive("back-label", fontName=bold, spaceAfter=0),
         back_small=derive("back-small", fontSize=small, leading=small * 1.3, spaceAfter=0),
         folio_size=small,
+        folio_font=fonts.role(spec.page_numbers.font),
     )

@@ -16,6 +16,7 @@ from zinekit.typeset.context import Context, lead
 from zinekit.typeset.flowables import OutlineMark, Para, Picture
 from zinekit.typeset.geometry import MIN_FONT_SIZE
 from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
+from zinekit.typeset.ornaments import RuleLine
 from zinekit.typeset.worksheet_fill import WriteIn
 
 BULLET = "\u2022"
@@ -24,14 +25,20 @@ _PICTURE_MAX_HEIGHT = 0.8
 
 
 def heading(ctx: Context, block: Heading) -> list[Flowable]:
+    """The heading in the theme's heading style (its case); a level-1 heading is followed
+    by the theme's rule, when it has one, kept with what follows."""
     what = describe(block)
+    look = ctx.theme.spec.heading
     style = ctx.styles.h1 if block.level == 1 else ctx.styles.h2
-    para = ctx.paragraph(block.heading, style, where=block.where, what=what)
+    para = ctx.paragraph(block.heading, style, where=block.where, what=what, case=look.case)
     level, key = ctx.outline_entry(block.level)
     title = "".join(run.text for run in runs(block.heading))
     outline = OutlineMark(title, level, key)
     lead(outline, [para])
-    return [outline, para]
+    if block.level != 1 or look.rule.style == "none":
+        return [outline, para]
+    rule = RuleLine(look.rule, seed=title, space=style.spaceAfter, keep_with_next=True)
+    return [outline, para, rule]
 
 
 def text(ctx: Context, block: Text) -> list[Flowable]:

@@ -1,0 +1,188 @@
+"""Theme files (TOML, in themes/ or the user's own) to validated `Theme` values.
+
+Read the way layout files are: the standard library's parser first (every build reads a
+theme), and only when something is wrong the reader of `zinekit.validation` that keeps
+positions, so the error names the file, line and column, worded by
+assets/messages/theme-errors.toml. A font is looked up beside the theme file, then in
+assets/fonts/; a missing one is an error at the font's value.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from zinekit.data import data_dir
+from zinekit.errors import Location, Problem, ThemeError
+from zinekit.themes.model import BODY_ROLES, ROLES, ThemeFile
+from zinekit.validation.document import Invalid, decode
+from zinekit.validation.explain import Explainer
+from zinekit.validation.wording import Messages, quote
+
+DEFAULT_THEME = "sans"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A validated theme: its settings (`spec`) and the font file of every role."""
+
+    name: str
+    spec: ThemeFile
+    fonts: dict[str, Path]  # role ("regular", "heading"...) -> TrueType file
+    source: Path
+
+    @property
+    def description(self) -> str:
+        return self.spec.description
+
+
+def builtin_dir() -> Path:
+    return data_dir("themes")
+
+
+def builtin_names() -> list[str]:
+    return sorted(p.stem for p in builtin_dir().glob("*.toml"))
+
+
+def fonts_dir() -> Path:
+    return data_dir("assets") / "fonts"
+
+
+def readme() -> Path:
+    return builtin_dir() / "README.md"
+
+
+def is_path(name_or_path: str) -> bool:
+    """A theme given as a file (`my-look.toml`, `themes/x`) rather than a built-in name."""
+    return name_or_path.endswith(".toml") or "/" in name_or_path or os.sep in name_or_path
+
+
+def load_theme(name_or_path: str, base_dir: Path | None = None) -> Theme:
+    """A built-in theme by name, or a theme file by path (relative to `base_dir`)."""
+    if is_path(name_or_path):
+        path = (base_dir / name_or_path) if base_dir is not None else Path(name_or_path)
+        if not path.is_file():
+            raise ThemeError(
+                "theme file not found",
+                where=path,
+                hint=f"built-in themes are {', '.join(builtin_names())}",
+            )
+        return _cached(str(path.resolve()), *_identity(path))
+    if name_or_path not in builtin_names():
+        raise ThemeError(
+            f"unknown theme {quote(name_or_path)}",
+            hint=f"choose one of {', '.join(builtin_names())} (see zinekit themes), or give"
+            " the path of a theme file (.toml)",
+        )
+    path = builtin_dir() / f"{name_or_path}.toml"
+    return _cached(str(path), *_identity(path))
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+@functools.cache
+def _cached(path: str, mtime_ns: int, size: int) -> Theme:
+    # Tests and benchmarks build many times with the same theme: read each file once.
+    return parse_theme(Path(path).read_bytes(), Path(path))
+
+
+_MESSAGES = Messages("theme-errors.toml", lambda: {"readme": str(readme())})
+_EXPLAINER = Explainer(ThemeFile, _MESSAGES)
+
+
+def parse_theme(data: bytes, path: Path) -> Theme:
+    """Validate a theme file's bytes; an error points at the file, line and column."""
+    try:
+        text = decode(data, path, _MESSAGES)
+    except Invalid as exc:
+        raise _error(exc.problems) from None
+    try:
+        spec = _validate(tomllib.loads(text), path)
+    except (tomllib.TOMLDecodeError, ValidationError):
+        spec = _explained(text, path)
+    fonts, missing = _resolve(spec, path)
+    if missing:
+        _explain_missing(text, path, missing)
+    return Theme(spec.name or path.stem, spec, fonts, path)
+
+
+def _validate(values: dict[str, Any], path: Path) -> ThemeFile:
+    return ThemeFile.model_validate({"name": path.stem, **values})
+
+
+def _explained(text: str, path: Path) -> ThemeFile:
+    """Read the file again with positions and raise its first mistake."""
+    from zinekit.validation.toml import read_toml  # tomlkit: imported only for mistakes
+
+    try:
+        doc = read_toml(text, path, _MESSAGES)
+    except Invalid as exc:
+        raise _error(exc.problems) from None
+    if not doc.data:
+        raise _error([_MESSAGES.problem("file_empty", Location(path))])
+    try:
+        return _validate(doc.data, path)
+    except ValidationError as exc:
+        raise _error(_EXPLAINER.explain(exc, doc)) from None
+
+
+def _resolve(spec: ThemeFile, path: Path) -> tuple[dict[str, Path], list[str]]:
+    """The file of every role (a reference such as heading = "bold" followed), and the
+    roles whose file is found neither beside the theme nor in assets/fonts/."""
+    named = spec.fonts.model_dump(by_alias=True)
+    files: dict[str, Path] = {}
+    missing = []
+    for role in ROLES:
+        value = named[role]
+        if value in BODY_ROLES:
+            continue
+        found = next((c for c in (path.parent / value, fonts_dir() / value) if c.is_file()), None)
+        if found is None:
+            missing.append(role)
+        else:
+            files[role] = found.resolve()
+    for role in ROLES:
+        value = named[role]
+        if value in BODY_ROLES and value in files:
+            files[role] = files[value]
+    return files, missing
+
+
+def _explain_missing(text: str, path: Path, missing: list[str]) -> None:
+    from zinekit.validation.toml import read_toml
+
+    doc = read_toml(text, path, _MESSAGES)
+    role = missing[0]
+    value = doc.data["fonts"][role]
+    raise _error(
+        [
+            _MESSAGES.problem(
+                "font_missing",
+                doc.at(("fonts", role)),
+                key=role,
+                input=quote(value),
+                folder=str(fonts_dir()),
+            )
+        ]
+    )
+
+
+def _error(problems: list[Problem]) -> ThemeError:
+    """The first mistake in the file: a theme error is one line."""
+    first = min(problems, key=lambda p: _order(p.where))
+    return ThemeError(first.message, where=first.where, hint=first.hint)
+
+
+def _order(where: object) -> tuple[int, int]:
+    if isinstance(where, Location):
+        return (where.line or 0, where.column or 0)
+    return (0, 0)
