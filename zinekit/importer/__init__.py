@@ -116,7 +116,7 @@ def _front_matter(front: dict[str, str]) -> str:
 
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
-    yaml.sort_base_mapping_type_on_output = False  # title first, as a person writes it
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]  # title first
     yaml.width = 10_000
     yaml.allow_unicode = True
     out = io.StringIO()
