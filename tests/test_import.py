@@ -276,3 +276,26 @@ def test_the_command_line_does_not_load_the_importer_until_it_runs() -> None:
     code = f"import sys, zinekit.cli; print(*(m in sys.modules for m in ({names})))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_only_http_https_and_mailto_links_stay_and_a_rule_is_a_page_break(tmp_path: Path) -> None:
+    _need("html")
+    page = tmp_path / "tautan.html"
+    page.write_text(
+        '<html lang="en"><body><p><a href="file:///etc/passwd">berkas</a>'
+        ' <a href="JaVaScRiPt:alert(1)">skrip</a> <a href="mailto:halo@example.org">surel</a>'
+        ' <a href="http://example.org/a_(b)">wiki</a></p><hr>'
+        '<iframe src="https://example.org/video"></iframe><p>akhir</p></body></html>',
+        encoding="utf-8",
+    )
+    out = tmp_path / "tautan.md"
+    run = import_doc(page, out)
+    front, tokens = _read(out)
+    assert front == {"title": "tautan", "lang": "en"}
+    hrefs = [t.attrs["href"] for t in _flat(tokens) if t.type == "link_open"]
+    assert hrefs == ["mailto:halo@example.org", "http://example.org/a_(b)"]
+    assert [t.type for t in tokens].count("hr") == 1
+    assert "\n\n---\n\nakhir" in out.read_text(encoding="utf-8")  # zinekit's page break
+    assert "file:///etc/passwd, JaVaScRiPt:alert(1)" in run.stderr
+    assert "embedded objects" in run.stderr
+    assert "berkas skrip" in out.read_text(encoding="utf-8")

@@ -72,6 +72,8 @@ def import_document(document: Path, target: Path, *, force: bool = False) -> lis
         front, blocks = _front(source, walker, tree.get("meta", {}), blocks)
         tree.update(blocks=blocks, meta={})
         body = run_pandoc(pandoc, WRITER, data=json.dumps(tree).encode("utf-8"))
+        # pandoc draws a horizontal rule as 72 dashes; zinekit's page break reads `---`.
+        body = re.sub(rb"(?m)^-{4,}$", b"---", body)
         with atomic_outputs([target]) as (f,):
             f.write((_front_matter(front) + "\n").encode("utf-8") + body)
             if images.count:

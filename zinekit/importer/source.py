@@ -81,7 +81,8 @@ class Source:
 
     def silent_losses(self) -> Counter[str]:
         """What pandoc drops without a trace, found in the body's XML: colours, objects, and
-        for .odt comments and tracked changes (pandoc marks them in .docx; see walk.py)."""
+        for .odt comments and tracked changes (pandoc marks them in .docx; see walk.py);
+        in .html, embedded frames and media."""
         lost: Counter[str] = Counter()
         xml = (self.part(BODY[self.fmt]) or b"") if self.fmt in BODY else b""
         if self.fmt == "docx":
@@ -89,6 +90,10 @@ class Source:
                 lost[COLOURS] += 1
             if b"<w:object" in xml or any(n.startswith("word/embeddings/") for n in self.parts):
                 lost[OBJECTS] += 1
+        elif self.fmt == "html":
+            page = self.path.read_bytes()[:MAX_PART] if self.path.stat().st_size else b""
+            found = re.findall(rb"<(iframe|object|embed|video|audio|canvas)\b", page, re.I)
+            lost[OBJECTS] += len(found)
         elif self.fmt == "odt":
             if re.search(rb'fo:(color|background-color)="#(?!000000")', xml):
                 lost[COLOURS] += 1
