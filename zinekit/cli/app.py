@@ -49,6 +49,10 @@ COMMANDS: dict[str, Command] = {
         "zinekit.cli.impose",
         "Impose a PDF into a folded booklet, a one-sheet mini-zine or n-up handout masters.",
     ),
+    "import": Command(
+        "zinekit.cli.import_",
+        "Bring a document from a word processor into a zinekit Markdown content file.",
+    ),
     "layouts": Command(
         "zinekit.cli.layouts",
         "List the built-in layouts: sheet, page size, pages per sheet and how to fold.",
