@@ -35,10 +35,14 @@ class Context:
         geometry: Geometry,
         images: ImageStore,
         fillable: bool = False,
+        spread: float = 0.0,
     ) -> None:
         self.fonts, self.styles, self.labels = fonts, styles, labels
         self.geometry, self.images = geometry, images
         self.fillable = fillable
+        # Extra space between blocks (and their items) that spreads short content over
+        # the pages of a fixed layout, points (see `story.build_story`).
+        self.spread = spread
         self.notes: list[str] = []  # results that may surprise the user
         self.block_index = 0  # of the block being set, for field names (set by the story)
         self._outline_count = 0
