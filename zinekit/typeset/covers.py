@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 from zinekit.content import model as m
 from zinekit.errors import TypesetError
 from zinekit.typeset.context import Context
+from zinekit.typeset.fitting import fit_words
 from zinekit.typeset.flowables import FullPage, OutlineMark, Para, Picture
 from zinekit.typeset.images import PRINT_PPI
 from zinekit.typeset.markup import Run, to_xml
@@ -17,6 +18,7 @@ from zinekit.typeset.markup import Run, to_xml
 def masthead(ctx: Context, pub: m.Publication) -> list[Flowable]:
     """Title and subtitle above the first block, for a publication without a cover."""
     s = ctx.styles
+    width = ctx.geometry.frame_width
     title_style = ParagraphStyle(
         "masthead",
         parent=s.cover_title,
@@ -25,11 +27,13 @@ def masthead(ctx: Context, pub: m.Publication) -> list[Flowable]:
         spaceAfter=s.leading * 0.3,
         keepWithNext=1,
     )
+    title_style = fit_words(ctx.fonts, title_style, pub.title, width)
     out: list[Flowable] = [ctx.paragraph(pub.title, title_style, where=None, what="the title")]
     if pub.subtitle:
         subtitle_style = ParagraphStyle(
             "masthead-subtitle", parent=s.cover_subtitle, spaceAfter=s.leading, keepWithNext=1
         )
+        subtitle_style = fit_words(ctx.fonts, subtitle_style, pub.subtitle, width)
         out.append(ctx.paragraph(pub.subtitle, subtitle_style, where=None, what="the subtitle"))
     else:
         title_style.spaceAfter = s.leading
@@ -74,13 +78,16 @@ def cover_page(ctx: Context, pub: m.Publication, cover: m.Cover) -> FullPage:
             fontSize=s.cover_title.fontSize * factor,
             leading=s.cover_title.leading * factor,
         )
+        # Never "PE" / "RASAANMU": the longest word fits the width, or the title is smaller.
+        title_style = fit_words(ctx.fonts, title_style, pub.cover_title, width)
         top: list[Flowable] = [
             outline,
             ctx.paragraph(pub.cover_title, title_style, where=where, what="the cover title"),
         ]
         if pub.cover_subtitle:
+            subtitle_style = fit_words(ctx.fonts, s.cover_subtitle, pub.cover_subtitle, width)
             top.append(
-                ctx.paragraph(pub.cover_subtitle, s.cover_subtitle, where=where, what="the cover")
+                ctx.paragraph(pub.cover_subtitle, subtitle_style, where=where, what="the cover")
             )
         page = FullPage(top, bottom, None, gap=s.leading)
         if page.needed(width) <= 0.6 * height:

@@ -52,6 +52,7 @@ class _Attempt:
     notes: list[str]
     paragraphs: list[SetParagraph]
     leading: float
+    squeezed: list[str]
     spread: float = 0.0  # extra space between blocks, points
 
     @property
@@ -155,10 +156,13 @@ def _fill(fitted: _Attempt, layout: Layout, max_pages: int) -> _Attempt:
 
 
 def _sets_as_well(attempt: _Attempt, fitted: _Attempt) -> bool:
-    """Nothing new to say (a picture made smaller, an affirmation too long for its line)
-    and nothing that was set on one line at the default size wraps."""
-    return set(attempt.notes) <= set(fitted.notes) and fitted.one_liners() <= (
-        attempt.one_liners()
+    """Nothing new to say (a picture made smaller, an affirmation too long for its line),
+    nothing set smaller than its style to keep to one line, and nothing that was set on
+    one line at the default size wraps."""
+    return (
+        set(attempt.notes) <= set(fitted.notes)
+        and set(attempt.squeezed) <= set(fitted.squeezed)
+        and fitted.one_liners() <= attempt.one_liners()
     )
 
 
@@ -245,7 +249,9 @@ def _layout(
                 doc.build(flowables)
         except LayoutError as exc:
             raise _too_large(pub, doc, exc) from None
-    return _Attempt(out.getvalue(), doc, size, ctx.notes, drawn, styles.leading, spread)
+    return _Attempt(
+        out.getvalue(), doc, size, ctx.notes, drawn, styles.leading, ctx.squeezed, spread
+    )
 
 
 @contextlib.contextmanager

@@ -13,6 +13,7 @@ from zinekit.content.blocks.text import Affirmations, Agreements, Heading, ListB
 from zinekit.content.blocks.worksheet import PITCH
 from zinekit.content.registry import describe
 from zinekit.typeset.context import Context, lead
+from zinekit.typeset.fitting import fit_words
 from zinekit.typeset.flowables import OutlineMark, Para, Picture
 from zinekit.typeset.geometry import MIN_FONT_SIZE
 from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
@@ -26,6 +27,7 @@ _PICTURE_MAX_HEIGHT = 0.8
 def heading(ctx: Context, block: Heading) -> list[Flowable]:
     what = describe(block)
     style = ctx.styles.h1 if block.level == 1 else ctx.styles.h2
+    style = fit_words(ctx.fonts, style, block.heading, ctx.geometry.frame_width)
     para = ctx.paragraph(block.heading, style, where=block.where, what=what)
     level, key = ctx.outline_entry(block.level)
     title = "".join(run.text for run in runs(block.heading))
@@ -170,6 +172,7 @@ def _one_line_each(
     )
     if widest <= measure:
         return style, True
+    ctx.squeezed.append(pattern)
     floor = min(style.fontSize, max(MIN_FONT_SIZE, 0.85 * style.fontSize))
     size = max(floor, style.fontSize * measure / widest * 0.995)
     fits = widest * size / style.fontSize <= measure
