@@ -119,8 +119,10 @@ class Para(Paragraph):
             if len(parts) != 2:
                 break
             # No hyphen at a page turn: the word at the foot breaks no more.
-            lines = shim.paragraph_lines(parts[0])  # type: ignore[arg-type]
-            if not lines or not lines[-1].endswith("-") or not self._protect(_ends(lines, -1)):
+            head = shim.paragraph_lines(parts[0])  # type: ignore[arg-type]
+            if not head or not head[-1].endswith("-"):
+                break
+            if not self._protect(_ends(shim.paragraph_lines(self), len(head) - 1)):
                 break
             self.wrap(availWidth, availHeight)
             parts = super().split(availWidth, availHeight)
@@ -169,6 +171,7 @@ _REWRAPS = 6
 def _ends(lines: list[str], at: int) -> list[str]:
     """The word broken at the end of line `at`: with the hyphen reportlab added taken out,
     and as written with that hyphen (a word's own hyphen may end a line)."""
+    at %= len(lines)
     head = lines[at].split()[-1] if lines[at].split() else ""
     rest = lines[at + 1].split() if at + 1 < len(lines) else []
     tail = rest[0] if rest else ""

@@ -29,6 +29,10 @@ class ZeroSize(Flowable):
     """A flowable that takes no room, marked as reportlab marks its own (Indenter, ...)."""
 
     _ZEROSIZE = 1
+    # The space after the flowable before the mark still counts once the mark is placed:
+    # the one after it (a heading) spends only what its space before exceeds it, as the
+    # frame reckoned when it measured a group starting with the mark (KeepWithFirst).
+    _SPACETRANSFER = 1
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803
         return 0, 0
