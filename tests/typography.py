@@ -16,15 +16,13 @@ pass more (a new heading-like style) as `headings=`.
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
-import ctypes
-
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from ruamel.yaml import YAML
 
 from tests.typeset.helpers import LINE_END_HYPHEN
 from zinekit.content.model import Publication
@@ -54,9 +52,7 @@ def page_lines(pdf: bytes) -> list[list[str]]:
                 pdfium_c.FPDFText_GetCharOrigin(text.raw, i, ctypes.byref(x), ctypes.byref(y))
                 key = next((k for k in rows if abs(k - y.value) < 1.0), y.value)
                 rows.setdefault(key, []).append((x.value, char))
-            out.append(
-                ["".join(c for _, c in rows[k]) for k in sorted(rows, reverse=True)]
-            )
+            out.append(["".join(c for _, c in rows[k]) for k in sorted(rows, reverse=True)])
             text.close()
             page.close()
     finally:
@@ -76,9 +72,7 @@ def _hyphenated(line: str) -> bool:
     return _norm(line).endswith("-")
 
 
-def typography_faults(
-    result: TypesetResult, *, headings: Iterable[str] = HEADINGS
-) -> list[str]:
+def typography_faults(result: TypesetResult, *, headings: Iterable[str] = HEADINGS) -> list[str]:
     """Every broken rule in `result`, one line each (empty when it is well set)."""
     return faults(result.pdf, result.paragraphs, headings=headings)
 
@@ -104,9 +98,8 @@ def faults(
             continue
         if not lines:
             continue
-        if para.last and len(lines) >= 2 and _hyphenated(lines[-2]):
-            if len(lines[-1].split()) == 1:
-                found.append(f"{where}: last word hyphenated: {lines[-2]!r} / {lines[-1]!r}")
+        if para.last and len(lines) >= 2 and _hyphenated(lines[-2]) and len(lines[-1].split()) == 1:
+            found.append(f"{where}: last word hyphenated: {lines[-2]!r} / {lines[-1]!r}")
         if not para.last and _hyphenated(lines[-1]):
             found.append(f"{where}: hyphen at a page turn: {lines[-1]!r}")
         for i in range(len(lines) - 2):
@@ -114,8 +107,10 @@ def faults(
                 found.append(f"{where}: three hyphenated lines in a row from {lines[i]!r}")
                 break
         if not (para.first and para.last) and len(lines) == 1:
-            what = "orphan (first line alone at a page foot)" if para.first else (
-                "widow (last line alone at a page head)"
+            what = (
+                "orphan (first line alone at a page foot)"
+                if para.first
+                else ("widow (last line alone at a page head)")
             )
             found.append(f"{where}: {what}: {lines[0]!r}")
     last_page = max((p.page for p in paragraphs), default=0)

@@ -93,7 +93,7 @@ class Para(Paragraph):
     serial = -1  # the same for the parts of a split paragraph
     continued = False  # the second part of a split paragraph
 
-    def __init__(self, text: str | None, style: ParagraphStyle, **kw: Any) -> None:
+    def __init__(self, text: str, style: ParagraphStyle, **kw: Any) -> None:
         super().__init__(text, style, **kw)
         counter = _SERIALS.get()
         if counter is not None:
@@ -144,7 +144,10 @@ class Para(Paragraph):
             guard = guard.refusing(word)
         # A word's own hyphen is a break reportlab makes without asking the hyphenator.
         self.style = ParagraphStyle(
-            self.style.name, parent=self.style, hyphenationLang=guard, embeddedHyphenation=0
+            self.style.name,
+            parent=self.style,
+            hyphenationLang=guard,  # type: ignore[arg-type]  # a callable, as for the language
+            embeddedHyphenation=0,
         )
         return True
 

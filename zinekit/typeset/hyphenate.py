@@ -146,6 +146,6 @@ class WordBreaks:
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
         key = word_key(word)
-        found = self.words[key] if key in self.words else self.base
+        found = self.words.get(key, self.base)
         if found is not None:
             yield from found(word)

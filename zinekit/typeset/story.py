@@ -14,7 +14,6 @@ from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus.doctemplate import ActionFlowable, NextPageTemplate
 
 import zinekit.typeset.reportlab_shim as shim
-
 import zinekit.typeset.resource_blocks as resource_blocks
 import zinekit.typeset.text_blocks as text_blocks
 import zinekit.typeset.worksheet_blocks as worksheet_blocks
@@ -92,9 +91,7 @@ def _spread(story: list[Flowable], extra: float) -> list[Flowable]:
     """`story` with `extra` space wherever it may break between flowables: between blocks
     and between the items of a block, never inside what is kept with what follows."""
     out: list[Flowable] = []
-    content = [
-        not isinstance(f, ActionFlowable) and not shim.is_zero_size(f) for f in story
-    ]
+    content = [not isinstance(f, ActionFlowable) and not shim.is_zero_size(f) for f in story]
     for i, flowable in enumerate(story):
         out.append(flowable)
         if not content[i] or flowable.getKeepWithNext():
