@@ -368,6 +368,26 @@ class Picture(Flowable):
             canv.restoreState()
 
 
+class Stack(Flowable):
+    """Flowables one under another, never parted: a QR code and the address under it."""
+
+    def __init__(self, flowables: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.flowables = list(flowables)
+        self.spaceBefore = self.flowables[0].getSpaceBefore()
+        self.spaceAfter = self.flowables[-1].getSpaceAfter()
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width, self.height = aW, _stack_height(self.flowables, aW)
+        return aW, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        _draw_stack(self.canv, self.flowables, self.width, self.height)
+
+
 class FullPage(Flowable):
     """A page laid out as a whole (front or back cover): `top` flowables from the top
     down, `bottom` ones at the foot, `middle` (a picture) centred in the space between."""
