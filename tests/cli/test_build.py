@@ -504,7 +504,7 @@ _SECTION = (
 
 def long_minizine(folder: Path, extra_words: int) -> Path:
     """A mini-zine of 18 short sections and one more paragraph: with 20 extra words it
-    needs a ninth panel at the mini-zine's 7.75 pt and fits at a smaller size; with 60 it
+    needs a ninth panel at the mini-zine's 7.75 pt and fits at a smaller size; with 400 it
     does not fit even at 7 pt."""
     sections = "".join(
         f"  - heading: Bagian {k}\n  - text: >-\n      {_SECTION}\n" for k in range(1, 19)
@@ -556,7 +556,7 @@ def test_shrink_fits_it_and_says_the_type_size(tmp_path: Path) -> None:
 
 
 def test_shrink_stops_at_7_pt(tmp_path: Path) -> None:
-    content = long_minizine(tmp_path, extra_words=60)
+    content = long_minizine(tmp_path, extra_words=400)
     before = files(tmp_path)
     run = run_zinekit("build", content, "--shrink")
     assert run.code == 2

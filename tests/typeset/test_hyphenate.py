@@ -73,9 +73,15 @@ def test_narrow_column_breaks_a_word_with_a_hyphen_not_in_the_source() -> None:
 
 def test_exception_words_break_only_where_the_list_allows() -> None:
     allowed = {"men", "mende", "mendengar", "de"}  # men-de-ngar-kan, de-ngan
-    # Fillers of every length move the line ends through the listed words.
-    text = " ".join(
-        f"{'a' * (i % 7 + 1)} mendengarkan {'kata' * (i % 3 + 1)} dengan" for i in range(60)
+    # Fillers of every length move the line ends through the listed words. Short
+    # paragraphs: a word kept whole to keep a rule (no three hyphens in a row, an unbroken
+    # last word) is kept whole throughout its paragraph.
+    text = "\n\n".join(
+        " ".join(
+            f"{'a' * (i % 7 + 1)} mendengarkan {'kata' * (i % 3 + 1)} dengan"
+            for i in range(j, j + 3)
+        )
+        for j in range(0, 60, 3)
     )
     result = run(publication([{"text": text}]), size=A7, binding="none")
     broken = [

@@ -44,8 +44,12 @@ def test_a_word_listed_without_hyphens_never_breaks(tmp_path: Path, written: str
 
 
 def test_a_capitalised_listed_word_breaks_as_listed_on_the_page() -> None:
-    # Fillers of every length move the line ends through the word at a sentence's start.
-    text = " ".join(f"{'a' * (i % 7 + 1)} {'kata' * (i % 3 + 1)}. Perspektif" for i in range(60))
+    # Fillers of every length move the line ends through the word. Short paragraphs of
+    # words too short to break: a paragraph keeps a word whole everywhere in it once a rule
+    # needed it whole (a last word, a third hyphen in a row), which would hide the list.
+    text = "\n\n".join(
+        f"{'aku ' * (i % 12 + 1)}{'a' * (i % 3)} Perspektif dan aku di sini." for i in range(48)
+    )
     result = run(publication([{"text": text}]), size=A7, binding="none")
     broken = [
         head

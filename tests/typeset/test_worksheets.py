@@ -29,7 +29,7 @@ from zinekit.check.colour import check_colour
 from zinekit.check.report import Status
 from zinekit.errors import Location, TypesetError
 from zinekit.typeset.geometry import Geometry, default_font_size, page_geometry
-from zinekit.units import mm
+from zinekit.units import mm, to_mm
 
 PROMPT = "Tanda-tanda awal bahwa aku mulai goyah"
 
@@ -263,11 +263,11 @@ def test_a_scale_has_its_number_of_circles_in_a_row(size: tuple[float, float], c
 
 
 def test_fields_are_labelled_lines_side_by_side_and_repeat() -> None:
-    result = run(plain([{"fields": ["Nama", "Tanggal", "Kelompok"]}]), size=A5, binding="none")
+    result = run(plain([{"fields": ["Nama", "Tanggal"]}]), size=A5, binding="none")
     text = page_texts(result.pdf)[0]
-    assert all(label in text for label in ("Nama", "Tanggal", "Kelompok"))
+    assert all(label in text for label in ("Nama", "Tanggal"))
     lines = [p for p in paths(result.pdf, 0) if p.stroked and p.height < 1 and p.width > mm(10)]
-    assert len(lines) == 3
+    assert len(lines) == 2
     assert len({round(line.bottom, 1) for line in lines}) == 1  # side by side on A5
     repeated = run(plain([{"fields": ["Nama", "Nomor telepon"], "rows": 3}]), size=A7)
     lines = [p for p in paths(repeated.pdf, 0) if p.stroked and p.height < 1 and p.width > mm(10)]
@@ -386,20 +386,41 @@ def test_short_content_on_eight_pages_is_set_larger_and_still_fits() -> None:
     sizes = [round(s, 2) for s in font_sizes(result.pdf, 1)]
     assert max(set(sizes), key=sizes.count) == pytest.approx(result.font_size, abs=0.05)
     assert any("instead of" in note and "fills" in note for note in result.notes)
-    # One step larger would not fit, or would pass the limit.
-    assert result.font_size + 0.25 > usual * 1.6 or _too_big(pub, result.font_size + 0.25)
+    # One step larger would not fit, or would pass the limit, or would wrap a line that
+    # is one line at the default size (here the prompt of the write-in).
+    assert (
+        result.font_size + 0.25 > usual * 1.6
+        or _too_big(pub, result.font_size + 0.25)
+        or _wraps_a_one_liner(pub, usual, result.font_size + 0.25)
+    )
 
 
-def _too_big(pub: Any, size: float) -> bool:
-    """Whether `pub` set at `size` (as if it were the default) needs more than 8 pages."""
+def _at(pub: Any, size: float) -> Any:
+    """`pub` set at `size` (as if it were the default) with no page limit."""
     from zinekit.typeset import document
 
     saved = document.default_font_size
     document.default_font_size = lambda page: size  # type: ignore[assignment]
     try:
-        return run(pub, size=A7, binding="none").page_count > 8
+        return run(pub, size=A7, binding="none")
     finally:
         document.default_font_size = saved
+
+
+def _too_big(pub: Any, size: float) -> bool:
+    """Whether `pub` set at `size` (as if it were the default) needs more than 8 pages."""
+    return _at(pub, size).page_count > 8
+
+
+def _wraps_a_one_liner(pub: Any, usual: float, size: float) -> bool:
+    """Whether the write-in's prompt, one line at `usual`, takes two at `size`, read from
+    the lines of the PDF's text."""
+
+    def one_line(size: float) -> bool:
+        lines = [line for text in page_texts(_at(pub, size).pdf) for line in text.split("\n")]
+        return any(PROMPT in line for line in lines)
+
+    return one_line(usual) and not one_line(size)
 
 
 def test_content_that_fills_its_pages_grows_only_as_far_as_it_fits() -> None:
@@ -415,8 +436,8 @@ def test_content_that_fills_its_pages_grows_only_as_far_as_it_fits() -> None:
     assert _too_big(pub, fitted.font_size + 0.25)
 
 
-def test_a_field_label_too_long_for_its_line_is_an_error() -> None:
-    label = "Nama orang yang bisa kuhubungi kapan saja"
+def test_a_field_label_wider_than_the_page_is_an_error() -> None:
+    label = "Nama orang yang bisa kuhubungi kapan saja, siang atau malam"
     with pytest.raises(TypesetError, match="no room") as caught:
         run(plain([{"fields": [label]}]), size=A7, binding="none")
     assert caught.value.where == Location("zine.yaml", 1, 3)
@@ -481,3 +502,45 @@ def test_the_schema_and_the_model_agree_on_worksheet_blocks(block: dict, valid: 
     except ValueError:
         model_says = False
     assert (schema_says, model_says) == (valid, valid)
+
+
+FIELD_LABELS = [
+    ["Nama", "Tanggal", "Kelompok"],
+    ["Nama lengkap", "Nomor telepon", "Alamat"],
+    ["Nama orang yang bisa kuhubungi"],
+    ["Nama", "Telp", "Surel", "Kota", "Umur"],
+]
+
+
+@pytest.mark.parametrize("size", [A5, A7], ids=["A5", "A7"])
+@pytest.mark.parametrize("labels", FIELD_LABELS, ids=lambda labels: labels[0] + str(len(labels)))
+def test_every_field_line_is_long_enough_to_write_on(
+    size: tuple[float, float], labels: list[str]
+) -> None:
+    """35 mm or more each, measured on the drawn lines: more rows, never shorter lines."""
+    result = run(plain([{"fields": labels}]), size=size, binding="none")
+    lines = [p for p in paths(result.pdf, 0) if p.stroked and p.height < 1 and p.width > mm(5)]
+    assert len(lines) == len(labels)
+    assert min(line.width for line in lines) >= mm(35) - 0.5, [to_mm(x.width) for x in lines]
+    text = page_texts(result.pdf)[0]
+    assert all(label in text.replace("\n", " ") for label in labels)
+    g = frame(size)
+    assert all(line.right <= g.width - g.outer + 0.5 for line in lines)
+
+
+def test_a_checklist_that_fits_a_page_is_kept_on_one() -> None:
+    """Pushed to the foot of a page by the text before it, the whole checklist moves to
+    the next page rather than leave its last items there alone."""
+    items = [f"Langkah kecil nomor {i}" for i in range(1, 7)]
+    for words in range(40, 400, 12):
+        lead_in = " ".join(PARAGRAPH_ID.split() * 3)[: words * 6]
+        blocks = [{"text": lead_in}, {"checklist": items, "title": "Coba hari ini"}]
+        result = run(plain(blocks), size=A7, binding="none")
+        texts = page_texts(result.pdf)
+        if len(texts) < 2 or not any(item in texts[1] for item in items):
+            continue
+        # Some of it reached page 2: then all of it, the title too, is there.
+        assert all(item in texts[1] for item in items), texts
+        assert "Coba hari ini" in texts[1]
+        return
+    pytest.fail("no lead-in pushed the checklist over the page foot")

@@ -39,12 +39,19 @@ class Context:
         images: ImageStore,
         fillable: bool = False,
         theme: Theme | None = None,
+        spread: float = 0.0,
     ) -> None:
         self.fonts, self.styles, self.labels = fonts, styles, labels
         self.theme = theme or load_theme(DEFAULT_THEME)
         self.geometry, self.images = geometry, images
         self.fillable = fillable
+        # Extra space between blocks (and their items) that spreads short content over
+        # the pages of a fixed layout, points (see `story.build_story`).
+        self.spread = spread
         self.notes: list[str] = []  # results that may surprise the user
+        # Text set smaller than its style to fit its line (affirmations): the fit loop
+        # enlarges the type no further than where this grows.
+        self.squeezed: list[str] = []
         self.block_index = 0  # of the block being set, for field names (set by the story)
         self._outline_count = 0
         self._top_outline_seen = False

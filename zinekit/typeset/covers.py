@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from zinekit.content import model as m
 from zinekit.errors import TypesetError
 from zinekit.themes.model import Rule
 from zinekit.typeset.context import Context
+from zinekit.typeset.fitting import fit_words, widest_word
 from zinekit.typeset.flowables import FullPage, OutlineMark, Para, Picture
 from zinekit.typeset.geometry import Geometry
 from zinekit.typeset.images import PRINT_PPI
@@ -28,6 +28,7 @@ from zinekit.typeset.styles import BLACK
 def masthead(ctx: Context, pub: m.Publication) -> list[Flowable]:
     """Title and subtitle above the first block, for a publication without a cover."""
     s = ctx.styles
+    width = ctx.geometry.frame_width
     title_style = ParagraphStyle(
         "masthead",
         parent=s.cover_title,
@@ -36,11 +37,13 @@ def masthead(ctx: Context, pub: m.Publication) -> list[Flowable]:
         spaceAfter=s.leading * 0.3,
         keepWithNext=1,
     )
+    title_style = fit_words(ctx.fonts, title_style, pub.title, width)
     out: list[Flowable] = [ctx.paragraph(pub.title, title_style, where=None, what="the title")]
     if pub.subtitle:
         subtitle_style = ParagraphStyle(
             "masthead-subtitle", parent=s.cover_subtitle, spaceAfter=s.leading, keepWithNext=1
         )
+        subtitle_style = fit_words(ctx.fonts, subtitle_style, pub.subtitle, width)
         out.append(ctx.paragraph(pub.subtitle, subtitle_style, where=None, what="the subtitle"))
     else:
         title_style.spaceAfter = s.leading
@@ -92,6 +95,8 @@ def cover_page(ctx: Context, pub: m.Publication, cover: m.Cover) -> Flowable:
             fontSize=s.cover_title.fontSize * factor,
             leading=s.cover_title.leading * factor,
         )
+        # Never "PE" / "RASAANMU": the longest word fits the width, or the title is smaller.
+        title_style = fit_words(ctx.fonts, title_style, pub.cover_title, width, case=look.case)
         top: list[Flowable] = [
             outline,
             ctx.paragraph(
@@ -101,8 +106,9 @@ def cover_page(ctx: Context, pub: m.Publication, cover: m.Cover) -> Flowable:
         if look.rule.style != "none":
             top.append(_rule(ctx, pub, look.rule))
         if pub.cover_subtitle:
+            subtitle_style = fit_words(ctx.fonts, s.cover_subtitle, pub.cover_subtitle, width)
             top.append(
-                ctx.paragraph(pub.cover_subtitle, s.cover_subtitle, where=where, what="the cover")
+                ctx.paragraph(pub.cover_subtitle, subtitle_style, where=where, what="the cover")
             )
         page = FullPage(top, bottom, None, gap=s.leading)
         if page.needed(width) <= 0.6 * height:
@@ -138,13 +144,6 @@ PAPER = CMYKColor(0, 0, 0, 0)
 _TYPE_COVER_SHARE = 0.62
 
 
-def longest_word_size(text: str, font: str, width: float) -> float:
-    """The largest size at which every word of `text` fits `width` on a line of its own:
-    a title set at most this large breaks between words only, never inside one."""
-    widest = max((stringWidth(word, font, 1.0) for word in text.split()), default=0.0)
-    return width / widest if widest else float("inf")
-
-
 def _rule(ctx: Context, pub: m.Publication, rule: Rule) -> RuleLine:
     return RuleLine(
         rule, seed=pub.cover_title, space=ctx.styles.leading * 0.6, keep_with_next=False
@@ -164,8 +163,10 @@ def _fitted_title(
     """The cover title in the theme's display style at the largest size up to `largest`
     at which no word is split and the title is at most `room` high."""
     s, look = ctx.styles, ctx.theme.spec.cover
-    text = pub.cover_title.upper() if look.case == "upper" else pub.cover_title
-    size = min(largest, longest_word_size(text, s.cover_title.fontName, width) * 0.98)
+    # The largest size at which every word fits the width on a line of its own: set at most
+    # this large, the title breaks between words only, never inside one.
+    widest = widest_word(ctx.fonts, s.cover_title, pub.cover_title, 1.0, look.case)
+    size = min(largest, width / widest * 0.98 if widest else largest)
     smallest = s.size * 1.2
     while True:
         style = ParagraphStyle(

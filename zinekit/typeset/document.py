@@ -20,6 +20,7 @@ from zinekit.errors import CapacityError, TypesetError
 from zinekit.impose.target import PageTarget
 from zinekit.themes import DEFAULT_THEME, Theme, load_theme
 from zinekit.typeset.context import Context
+from zinekit.typeset.flowables import recording
 from zinekit.typeset.fonts import FontSet, load_fonts
 from zinekit.typeset.geometry import MIN_FONT_SIZE, default_font_size, page_geometry
 from zinekit.typeset.hyphenate import hyphenator
@@ -27,7 +28,7 @@ from zinekit.typeset.i18n import labels
 from zinekit.typeset.images import ImageStore, Tone
 from zinekit.typeset.markup import Run
 from zinekit.typeset.pages import ZineDoc
-from zinekit.typeset.result import TypesetResult
+from zinekit.typeset.result import SetParagraph, TypesetResult
 from zinekit.typeset.story import build_story
 from zinekit.typeset.styles import make_styles
 from zinekit.units import to_mm
@@ -38,6 +39,10 @@ _SHRINK_STEP = 0.5
 # default size, in steps of this much: a mini-zine's panels are filled, not left blank.
 _GROW_LIMIT = 1.6
 _GROW_STEP = 0.25
+# ... and spread over them: up to this many lines' leading of extra space between blocks
+# (and between the items of a block), found in steps of a quarter line.
+_SPREAD_LIMIT = 8.0
+_SPREAD_STEPS = 32
 
 
 @dataclass
@@ -46,6 +51,24 @@ class _Attempt:
     doc: ZineDoc
     size: float
     notes: list[str]
+    paragraphs: list[SetParagraph]
+    leading: float
+    squeezed: list[str]
+    spread: float = 0.0  # extra space between blocks, points
+
+    @property
+    def pages(self) -> int:
+        return self.doc.page
+
+    def one_liners(self) -> set[int]:
+        """The paragraphs (by serial) set on one line."""
+        lines: dict[int, int] = {}
+        for para in self.paragraphs:
+            lines[para.serial] = lines.get(para.serial, 0) + len(para.lines)
+        return {serial for serial, count in lines.items() if count == 1}
+
+
+Layout = Callable[[float, float], _Attempt]
 
 
 def build(
@@ -83,8 +106,8 @@ def build(
     )
     max_pages = target.capacity
 
-    def layout(size: float, fillable: bool = False) -> _Attempt:
-        return _layout(pub, theme, fonts, folio, images, size, target, fillable)
+    def layout(size: float, spread: float = 0.0, fillable: bool = False) -> _Attempt:
+        return _layout(pub, theme, fonts, folio, images, size, target, fillable, spread)
 
     sizes = [start]
     while shrink and max_pages and sizes[-1] > MIN_FONT_SIZE:
@@ -92,47 +115,83 @@ def build(
     attempt = None
     for size in sizes:
         attempt = layout(size)
-        if max_pages is None or attempt.doc.page <= max_pages:
+        if max_pages is None or attempt.pages <= max_pages:
             break
     else:
         assert attempt is not None
         raise _overflow(pub, attempt, max_pages or 0, shrunk=len(sizes) > 1)
     if max_pages is not None and attempt.size == start:
-        attempt = _grow(attempt, layout, max_pages)
+        attempt = _fill(attempt, layout, max_pages)
     notes = list(dict.fromkeys(attempt.notes))  # two blocks may have the same to say
     if attempt.size < start:
         notes.append(
             f"type set at {attempt.size:g} pt instead of {start:g} pt so that the content"
             f" fits on {max_pages} pages"
         )
-    elif attempt.size > start:
-        notes.append(
-            f"type set at {attempt.size:g} pt instead of {start:g} pt so that the content"
-            f" fills the {max_pages} pages"
-        )
+    elif attempt.size > start or attempt.spread:
+        how = f"type set at {attempt.size:g} pt"
+        if attempt.size > start:
+            how += f" instead of {start:g} pt"
+        if attempt.spread:
+            how += " with extra space between blocks"
+        if attempt.pages == max_pages:
+            notes.append(f"{how} so that the content fills the {max_pages} pages")
+        else:
+            notes.append(f"{how}; the content fills {attempt.pages} of the {max_pages} pages")
     fillable_pdf = None
     if fillable:
-        form = layout(attempt.size, fillable=True)
-        if form.doc.page != attempt.doc.page:  # the fields take no room: a bug if they do
+        form = layout(attempt.size, attempt.spread, fillable=True)
+        if form.pages != attempt.pages:  # the fields take no room: a bug if they do
             raise AssertionError("the fillable layout differs from the printed one")
         fillable_pdf = form.pdf
     return TypesetResult(
-        attempt.pdf, attempt.doc.page, attempt.size, tuple(notes), fillable_pdf=fillable_pdf
+        attempt.pdf,
+        attempt.pages,
+        attempt.size,
+        tuple(notes),
+        fillable_pdf=fillable_pdf,
+        paragraphs=tuple(attempt.paragraphs),
     )
 
 
-def _grow(fitted: _Attempt, layout: Callable[[float], _Attempt], max_pages: int) -> _Attempt:
+def _fill(fitted: _Attempt, layout: Layout, max_pages: int) -> _Attempt:
+    """Short content on a fixed number of pages, set to fill them: the largest type that
+    sets as well as the default (`_grow`), and where that leaves pages empty, space
+    between the blocks; when space alone cannot fill them at that size, a smaller size
+    with more space, down to the default."""
+    grown = _grow(fitted, layout, max_pages)
+    if grown.pages >= max_pages:
+        return grown
+    size = grown.size
+    while size >= fitted.size:
+        spread = _spread(layout, size, max_pages)
+        if spread.pages == max_pages and _sets_as_well(spread, fitted):
+            return spread
+        size -= _GROW_STEP
+    return grown
+
+
+def _sets_as_well(attempt: _Attempt, fitted: _Attempt) -> bool:
+    """Nothing new to say (a picture made smaller, an affirmation too long for its line),
+    nothing set smaller than its style to keep to one line, and nothing that was set on
+    one line at the default size wraps."""
+    return (
+        set(attempt.notes) <= set(fitted.notes)
+        and set(attempt.squeezed) <= set(fitted.squeezed)
+        and fitted.one_liners() <= attempt.one_liners()
+    )
+
+
+def _grow(fitted: _Attempt, layout: Layout, max_pages: int) -> _Attempt:
     """The largest type size, up to `_GROW_LIMIT` times the default, at which the content
-    still fits `max_pages` and sets as well as at the default (no new notes: a picture
-    made smaller, an affirmation too long for its line). Sizes are tried by halving the
-    range; the page count grows with the size, so the largest fitting one is found."""
-    usual = set(fitted.notes)
+    still fits `max_pages` and sets as well as at the default. Sizes are tried by halving
+    the range; the page count and the lines grow with the size, so the largest is found."""
     steps = int((fitted.size * (_GROW_LIMIT - 1)) / _GROW_STEP)
     best, low, high = fitted, 1, steps
     while low <= high:
         middle = (low + high) // 2
-        attempt = layout(fitted.size + middle * _GROW_STEP)
-        if attempt.doc.page <= max_pages and set(attempt.notes) <= usual:
+        attempt = layout(fitted.size + middle * _GROW_STEP, 0.0)
+        if attempt.pages <= max_pages and _sets_as_well(attempt, fitted):
             best, low = attempt, middle + 1
         else:
             high = middle - 1
@@ -144,6 +203,24 @@ def _folio_text(theme: Theme, lang: str) -> str:
     return theme.spec.page_numbers.format.replace("{label}", labels(lang)["page-short"])
 
 
+def _spread(layout: Layout, size: float, max_pages: int) -> _Attempt:
+    """At `size`, the most extra space between blocks with which the content still fits
+    `max_pages` (more space, more pages; found by halving)."""
+    best = layout(size, 0.0)
+    leading = best.leading
+    low, high = 1, _SPREAD_STEPS
+    while low <= high and best.pages < max_pages:
+        middle = (low + high) // 2
+        attempt = layout(size, middle * leading * _SPREAD_LIMIT / _SPREAD_STEPS)
+        if attempt.pages <= max_pages:
+            best, low = attempt, middle + 1
+            if attempt.pages == max_pages:
+                break
+        else:
+            high = middle - 1
+    return best
+
+
 def _layout(
     pub: m.Publication,
     theme: Theme,
@@ -153,6 +230,7 @@ def _layout(
     size: float,
     target: PageTarget,
     fillable: bool = False,
+    spread: float = 0.0,
 ) -> _Attempt:
     saddle = target.binding == "saddle"
     styles = make_styles(fonts, size, hyphenator(pub.lang), theme)
@@ -170,8 +248,8 @@ def _layout(
         images=images,
         fillable=fillable,
         theme=theme,
+        spread=spread,
     )
-    flowables = build_story(pub, ctx)
     out = io.BytesIO()
     doc = ZineDoc(
         out,
@@ -188,12 +266,16 @@ def _layout(
         },
         cover=pub.cover is not None,
     )
-    try:
-        with _binary_streams():
-            doc.build(flowables)
-    except LayoutError as exc:
-        raise _too_large(pub, doc, exc) from None
-    return _Attempt(out.getvalue(), doc, size, ctx.notes)
+    with recording() as drawn:
+        flowables = build_story(pub, ctx)
+        try:
+            with _binary_streams():
+                doc.build(flowables)
+        except LayoutError as exc:
+            raise _too_large(pub, doc, exc) from None
+    return _Attempt(
+        out.getvalue(), doc, size, ctx.notes, drawn, styles.leading, ctx.squeezed, spread
+    )
 
 
 def _centred(theme: Theme, saddle: bool) -> bool:

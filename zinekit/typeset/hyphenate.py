@@ -8,7 +8,7 @@ a word it yields (head, tail) pairs, longest head first, as pyphen's `iterate` d
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyphen
@@ -107,3 +107,45 @@ def hyphenator(lang: str) -> Hyphenator:
     """The hyphenator for "id" or "en", with its exception list."""
     path = data_dir("assets") / "hyphenation" / f"{lang}.txt"
     return Hyphenator(lang, load_exceptions(path))
+
+
+# What reportlab may call as a hyphenator: a language's, or a paragraph's `WordBreaks`.
+BreakPoints = Callable[[str], Iterator[tuple[str, str]]]
+
+
+def word_key(word: str) -> str:
+    """A word as the break rules look it up: lower case, without the punctuation around it
+    (reportlab gives the hyphenator a word without it; a paragraph's text has it)."""
+    return word.strip(_PUNCTUATION).lower()
+
+
+_PUNCTUATION = "\"'()[]{}<>.,;:!?\u201c\u201d\u2018\u2019\u00ab\u00bb\u2014\u2013-\u2026*_"
+
+
+class WordBreaks:
+    """The break points of one paragraph: its language's hyphenator, except for words
+    marked in another language (their language's) and words that must not break (none).
+    A paragraph asks for the latter itself to keep a rule: its last word, the word at a
+    page turn, a third hyphenated line in a row (see `flowables.Para`)."""
+
+    def __init__(
+        self, base: BreakPoints | None, words: dict[str, BreakPoints | None] | None = None
+    ) -> None:
+        self.base = base
+        self.words = dict(words or {})
+
+    def with_words(self, words: dict[str, BreakPoints | None]) -> WordBreaks:
+        return WordBreaks(self.base, {**self.words, **words})
+
+    def refusing(self, word: str) -> WordBreaks:
+        return self.with_words({word_key(word): None})
+
+    def refuses(self, word: str) -> bool:
+        key = word_key(word)
+        return key in self.words and self.words[key] is None
+
+    def __call__(self, word: str) -> Iterator[tuple[str, str]]:
+        key = word_key(word)
+        found = self.words.get(key, self.base)
+        if found is not None:
+            yield from found(word)

@@ -11,7 +11,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
 
 import zinekit.typeset.reportlab_shim as shim
-from zinekit.typeset.flowables import BlockMark, KeepWithFirst
+from zinekit.typeset.flowables import BlockMark, Gap, KeepWithFirst
 from zinekit.typeset.geometry import Geometry
 from zinekit.typeset.styles import BLACK
 
@@ -22,8 +22,6 @@ BODY_TEMPLATES = ["left", "right"]
 
 class ZineDoc(BaseDocTemplate):
     """One build of the publication; after `build`, `page` is the page count."""
-
-    keepTogetherClass = KeepWithFirst
 
     def __init__(
         self,
@@ -51,6 +49,10 @@ class ZineDoc(BaseDocTemplate):
             subject=meta["subject"] or "",
             lang=meta["lang"],
             pageCompression=1,
+            # A heading and the first lines of what follows stay on one page. Given here:
+            # reportlab's constructor sets every one of its options on the instance, so a
+            # class attribute of that name would never be read.
+            keepTogetherClass=KeepWithFirst,
         )
         self.geometry = g
         self.folio = folio
@@ -92,6 +94,14 @@ class ZineDoc(BaseDocTemplate):
         super().handle_pageBegin()
         if self.page == 1:
             self.canv.showOutline()  # open the outline panel when the PDF opens
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:  # noqa: D102
+        frame = getattr(self, "frame", None)
+        if flowables and isinstance(flowables[0], Gap) and frame and shim.frame_at_top(frame):
+            # Extra space between blocks is not wanted at the top of a page.
+            del flowables[0]
+            return
+        super().handle_flowable(flowables)
 
     def _page_number(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         if not self.folio:

@@ -21,7 +21,7 @@ from typing import Any
 
 from reportlab.pdfbase.acroform import AcroForm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, KeepTogether
+from reportlab.platypus import Flowable, Frame, KeepTogether, Paragraph
 from reportlab.platypus import flowables as _rl_flowables
 
 
@@ -29,6 +29,10 @@ class ZeroSize(Flowable):
     """A flowable that takes no room, marked as reportlab marks its own (Indenter, ...)."""
 
     _ZEROSIZE = 1
+    # The space after the flowable before the mark still counts once the mark is placed:
+    # the one after it (a heading) spends only what its space before exceeds it, as the
+    # frame reckoned when it measured a group starting with the mark (KeepWithFirst).
+    _SPACETRANSFER = 1
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803
         return 0, 0
@@ -101,3 +105,30 @@ def frame_top(frame: Frame) -> float:
 def drop_to_floor(frame: Frame) -> None:
     """Move the frame's cursor up to its floor, where it went below it."""
     frame._y = frame._y1p  # type: ignore[attr-defined]  # internal cursor
+
+
+def paragraph_lines(para: Paragraph) -> list[str]:
+    """The text of each line of a wrapped paragraph, as reportlab broke it (a hyphen it
+    added at a break ends its line)."""
+    lines: Any = getattr(para, "blPara", None)
+    if lines is None:
+        return []
+    out = []
+    # The first part of a split paragraph says kind 1 whatever the kind of its lines.
+    for line in lines.lines:
+        if isinstance(line, tuple):  # kind 0: (extra space, words)
+            out.append(" ".join(str(word) for word in line[1]))
+        else:  # kind 1: a FragLine of styled fragments
+            out.append("".join(getattr(frag, "text", "") for frag in line.words))
+    return out
+
+
+def is_split_head(para: Paragraph) -> bool:
+    """Whether `para` is the first part of a paragraph split at a frame end (its lines are
+    fixed; its last line is not the paragraph's)."""
+    return bool(getattr(para, "_splitpara", 0))
+
+
+def frame_at_top(frame: Frame) -> bool:
+    """Whether nothing has been placed in `frame` yet."""
+    return bool(frame._atTop)  # type: ignore[attr-defined]  # internal

@@ -9,7 +9,7 @@ from zinekit.content.blocks.resources import Resources
 from zinekit.content.registry import describe
 from zinekit.errors import Location, TypesetError
 from zinekit.typeset.context import Context
-from zinekit.typeset.flowables import Para, QRCode
+from zinekit.typeset.flowables import Para, QRCode, Stack
 from zinekit.typeset.markup import Run, to_xml
 from zinekit.typeset.styles import BLACK
 from zinekit.units import mm
@@ -57,8 +57,8 @@ def _link(ctx: Context, link: str, where: Location | None, what: str) -> list[Fl
     url = Para(to_xml([Run(shown, href=link)]), s.url)
     gap = s.size * 0.6
     if width - code.width - gap < max(mm(20), 0.3 * width):
-        code.keepWithNext = 1
-        return [code, url]
+        code.hAlign = "LEFT"
+        return [Stack([code, url])]
     table = Table(
         [[code, url]],
         colWidths=[code.width, width - code.width],

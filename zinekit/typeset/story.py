@@ -11,8 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.platypus import Flowable, PageBreak
-from reportlab.platypus.doctemplate import NextPageTemplate
+from reportlab.platypus.doctemplate import ActionFlowable, NextPageTemplate
 
+import zinekit.typeset.reportlab_shim as shim
 import zinekit.typeset.resource_blocks as resource_blocks
 import zinekit.typeset.text_blocks as text_blocks
 import zinekit.typeset.worksheet_blocks as worksheet_blocks
@@ -21,7 +22,7 @@ from zinekit.content.blocks import image, page_break, resources, text, worksheet
 from zinekit.content.model import Publication
 from zinekit.typeset.context import Context, lead
 from zinekit.typeset.covers import back_page, cover_page, masthead
-from zinekit.typeset.flowables import BlockMark
+from zinekit.typeset.flowables import BlockMark, Gap
 from zinekit.typeset.pages import BODY_TEMPLATES
 from zinekit.typeset.worksheet import Shape
 
@@ -75,6 +76,8 @@ def build_story(pub: Publication, ctx: Context) -> list[Flowable]:
                 # Measured with room for the space before the block (`Shape.slack`).
                 flowable.slack = ctx.styles.leading
         story.extend(flowables)
+    if ctx.spread:
+        story = _spread(story, ctx.spread)
     if pub.back:
         story += [
             NextPageTemplate("back"),
@@ -82,3 +85,20 @@ def build_story(pub: Publication, ctx: Context) -> list[Flowable]:
             back_page(ctx, pub.back),
         ]
     return story
+
+
+def _spread(story: list[Flowable], extra: float) -> list[Flowable]:
+    """`story` with `extra` space wherever it may break between flowables: between blocks
+    and between the items of a block, never inside what is kept with what follows."""
+    out: list[Flowable] = []
+    content = [not isinstance(f, ActionFlowable) and not shim.is_zero_size(f) for f in story]
+    for i, flowable in enumerate(story):
+        out.append(flowable)
+        if not content[i] or flowable.getKeepWithNext():
+            continue
+        # The next flowable with room, past the marks between (a block's mark).
+        after = next((j for j in range(i + 1, len(story)) if content[j]), None)
+        between = story[i + 1 : after]
+        if after is not None and not any(isinstance(f, ActionFlowable) for f in between):
+            out.append(Gap(extra, flowable))
+    return out

@@ -13,6 +13,7 @@ from zinekit.content.blocks.text import Affirmations, Agreements, Heading, ListB
 from zinekit.content.blocks.worksheet import PITCH
 from zinekit.content.registry import describe
 from zinekit.typeset.context import Context, lead
+from zinekit.typeset.fitting import fit_words
 from zinekit.typeset.flowables import OutlineMark, Para, Picture
 from zinekit.typeset.geometry import MIN_FONT_SIZE
 from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
@@ -30,6 +31,7 @@ def heading(ctx: Context, block: Heading) -> list[Flowable]:
     what = describe(block)
     look = ctx.theme.spec.heading
     style = ctx.styles.h1 if block.level == 1 else ctx.styles.h2
+    style = fit_words(ctx.fonts, style, block.heading, ctx.geometry.frame_width, case=look.case)
     para = ctx.paragraph(block.heading, style, where=block.where, what=what, case=look.case)
     level, key = ctx.outline_entry(block.level)
     title = "".join(run.text for run in runs(block.heading))
@@ -177,6 +179,7 @@ def _one_line_each(
     )
     if widest <= measure:
         return style, True
+    ctx.squeezed.append(pattern)
     floor = min(style.fontSize, max(MIN_FONT_SIZE, 0.85 * style.fontSize))
     size = max(floor, style.fontSize * measure / widest * 0.995)
     fits = widest * size / style.fontSize <= measure

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether
 
 from zinekit.content.base import Located
 from zinekit.content.blocks import worksheet as model
@@ -18,6 +19,7 @@ from zinekit.typeset.markup import runs
 from zinekit.typeset.worksheet import Field, slug
 from zinekit.typeset.worksheet_fill import Box, Grid, WriteIn
 from zinekit.typeset.worksheet_rows import (
+    FIELD_LINE_MIN,
     Cell,
     FieldLine,
     ScaleRow,
@@ -87,7 +89,9 @@ def checklist(ctx: Context, block: model.Checklist) -> list[Flowable]:
             field = Field(f"{base.name}-{i:02d}", words)
         out.append(TickItem(para, side, s.size * 0.6, field))
     out[-1].spaceAfter = s.body.spaceAfter
-    return out
+    # On one page when it fits there: the last item never alone on the next. (A list
+    # longer than a page breaks between items, as reportlab's KeepTogether does.)
+    return [KeepTogether(out)]
 
 
 def scale(ctx: Context, block: model.Scale) -> list[Flowable]:
@@ -121,7 +125,7 @@ def fields(ctx: Context, block: model.Fields) -> list[Flowable]:
     gap = size * 0.6
     width = ctx.geometry.frame_width
     for label in block.fields:
-        if line_length([label], font, size, width, gap) < mm(16):
+        if stringWidth(label, font, size) > width:
             raise TypesetError(
                 f"the label {label!r} in {what} leaves no room on the line to write on",
                 where=block.where,
@@ -145,11 +149,15 @@ def fields(ctx: Context, block: model.Fields) -> list[Flowable]:
                 field = Field(name, label, ctx.field_size())
             cells.append(Cell(label, field))
         for start in range(0, len(cells), per_line):
+            group = cells[start : start + per_line]
+            short = line_length([c.label for c in group], font, size, width, gap)
             line = FieldLine(
-                cells[start : start + per_line],
+                group,
                 font=(font, size),
                 height=max(model.PITCH, s.leading * 1.6),
                 gap=gap,
+                # Alone and still too short beside its label: the label above its line.
+                stacked=short < FIELD_LINE_MIN,
             )
             line.keepWithNext = 1
             out.append(line)

@@ -23,6 +23,10 @@ from zinekit.typeset.worksheet import (
 )
 from zinekit.units import mm
 
+# A line to write on in `fields` is never shorter than this: room for a phone number or a
+# name in handwriting. Cells that would leave less move to a row of their own.
+FIELD_LINE_MIN = mm(35)
+
 
 class TickItem(Shape):
     """One item of a checklist: a square to tick, drawn as a shape, beside its text."""
@@ -175,7 +179,9 @@ class Cell:
 
 class FieldLine(Shape):
     """Labelled short lines side by side on one line: "Nama ____  Tanggal ____". Each
-    line to write on is as long as the others; a longer label makes its cell wider."""
+    line to write on is as long as the others; a longer label makes its cell wider. A
+    label that would leave less than `FIELD_LINE_MIN` beside it (one cell on a narrow
+    page) stands above its line, which then takes the whole width (`stacked`)."""
 
     def __init__(
         self,
@@ -184,12 +190,16 @@ class FieldLine(Shape):
         font: tuple[str, float],
         height: float,
         gap: float,
+        stacked: bool = False,
     ) -> None:
         super().__init__()
         self.cells, self.font, self.row_height, self.gap = list(cells), font, height, gap
+        self.stacked = stacked
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        self.width, self.height = aW, self.row_height
+        _, size = self.font
+        self.width = aW
+        self.height = self.row_height + (size * 1.3 if self.stacked else 0.0)
         return aW, self.height + self.claimed(aH)
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -208,8 +218,12 @@ class FieldLine(Shape):
             canv.saveState()
             canv.setFillColor(BLACK)
             canv.setFont(font, size)
-            canv.drawString(x, baseline, cell.label)
-            start = x + label_w + self.gap
+            if self.stacked:
+                canv.drawString(x, self.height - size, cell.label)
+                start, line_w = x, self.width
+            else:
+                canv.drawString(x, baseline, cell.label)
+                start = x + label_w + self.gap
             canv.setStrokeColor(RULE_GREY)
             canv.setLineWidth(RULE_WIDTH)
             canv.line(start, rule_y, start + line_w, rule_y)
@@ -236,10 +250,11 @@ def line_length(labels: Sequence[str], font: str, size: float, width: float, gap
 
 
 def cells_per_line(labels: Sequence[str], font: str, size: float, width: float, gap: float) -> int:
-    """How many labelled lines share a line: as many as leave each a line of 16 mm or more
-    to write on (the labels taken in order, in groups of that many)."""
+    """How many labelled lines share a line: as many as leave each a line of
+    `FIELD_LINE_MIN` or more to write on (the labels taken in order, in groups of that
+    many)."""
     for count in range(len(labels), 1, -1):
         groups = [labels[i : i + count] for i in range(0, len(labels), count)]
-        if all(line_length(group, font, size, width, gap) >= mm(16) for group in groups):
+        if all(line_length(group, font, size, width, gap) >= FIELD_LINE_MIN for group in groups):
             return count
     return 1
