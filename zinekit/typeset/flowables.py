@@ -227,6 +227,14 @@ class Picture(Flowable):
             canv.restoreState()
 
 
+class Middle(Flowable):
+    """What a `FullPage` may centre between its top and foot: a flowable that knows its
+    size (a picture, a poster)."""
+
+    draw_width: float
+    draw_height: float
+
+
 class FullPage(Flowable):
     """A page laid out as a whole (front or back cover): `top` flowables from the top
     down, `bottom` ones at the foot, `middle` (a picture) centred in the space between."""
@@ -235,7 +243,7 @@ class FullPage(Flowable):
         self,
         top: Sequence[Flowable],
         bottom: Sequence[Flowable],
-        middle: Picture | None = None,
+        middle: Picture | Middle | None = None,
         gap: float = 0.0,
     ) -> None:
         super().__init__()

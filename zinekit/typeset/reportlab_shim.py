@@ -10,6 +10,9 @@ moves the internal it relies on (reportlab is pinned below its next major versio
   the font's dictionary for every text field otherwise.
 - The page template learns where the frame's cursor is, and moves it to the foot of the
   frame (`pages.ZineDoc.afterFlowable`).
+- A stack of flowables set beside text (a floated picture, a side pull quote) goes into
+  reportlab's `ImageAndFlowables`, which sizes its "image" through the two methods of
+  reportlab's `Image` that `BesideText` supplies.
 - The bookkeeping marks say they take no room the way reportlab's own marks do
   (`ZeroSize`), so that frames and keep-together groups treat them alike.
 """
@@ -32,6 +35,18 @@ class ZeroSize(Flowable):
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803
         return 0, 0
+
+
+class BesideText(Flowable):
+    """A flowable of fixed size that reportlab's `ImageAndFlowables` can set text beside:
+    it asks its image for the size it keeps within the room (`_restrictSize`) and lets it
+    forget that afterwards (`_unRestrictSize`)."""
+
+    def _restrictSize(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N802, N803
+        return self.wrap(aW, aH)
+
+    def _unRestrictSize(self) -> None:  # noqa: N802
+        pass
 
 
 def is_zero_size(flowable: Flowable) -> bool:
