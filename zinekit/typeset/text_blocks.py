@@ -224,7 +224,8 @@ def _affirmation_poster(ctx: Context, block: Affirmations) -> list[Flowable]:
     words = [poster_words(text) for text in texts]
     gap = s.leading * 0.6
     style = ParagraphStyle("affirmation-poster", parent=s.poster, fontSize=s.poster.fontSize)
-    room = g.frame_height - gap * (len(texts) - 1)
+    # They share a page with a heading above them (a tenth of the page, about).
+    room = g.frame_height * 0.88 - gap * (len(texts) + 1)
     bold, italic = ctx.fonts.style_of(style.fontName)
     ctx.fonts.check([Run(t, bold, italic) for t in texts], where=block.where, what=describe(block))
     # One size for all: the size at which they all share a page, or when they cannot even
