@@ -73,7 +73,8 @@ def beside_width(
             f" beside {describe(block)} keeps {to_mm(MIN_MEASURE):.0f} mm, but {room} here"
             f" is {to_mm(g.frame_width):.0f} mm wide",
             where=where,
-            hint=f"leave out '{key}' on this layout, or build on larger pages",
+            hint=f"leave out '{key}' on this layout, or build on larger pages, such as an A5"
+            " booklet's",
         )
     return width
 
@@ -109,8 +110,8 @@ def columns(ctx: Context, block: Columns) -> list[Flowable]:
                 f" {to_mm(MIN_MEASURE):.0f} mm), but the page's text here is"
                 f" {to_mm(g.page_frame_width):.0f} mm wide",
                 where=block.where,
-                hint="leave out 'columns: 2' on this layout, or build on larger pages"
-                " (an A5 booklet)",
+                hint="leave out 'columns: 2' on this layout, or build on larger pages,"
+                " such as an A5 booklet's",
             )
     ctx.geometry = g.in_columns(block.columns, gap)
     return [ColumnsMark(block.columns)]
