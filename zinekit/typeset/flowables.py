@@ -265,12 +265,13 @@ class FullPage(Flowable):
     def draw(self) -> None:
         top_h = _stack_height(self.top, self.width)
         bottom_h = _stack_height(self.bottom, self.width)
+        # In reading order: top, middle (a picture, a slogan), foot.
         _draw_stack(self.canv, self.top, self.width, self.height)
-        _draw_stack(self.canv, self.bottom, self.width, bottom_h)
         if self.middle:
             low, high = bottom_h + self.gap, self.height - top_h - self.gap
             x = (self.width - self.middle.draw_width) / 2
             self.middle.drawOn(self.canv, x, low + (high - low - self.middle.draw_height) / 2)
+        _draw_stack(self.canv, self.bottom, self.width, bottom_h)
 
 
 def _stack_height(flowables: Sequence[Flowable], width: float) -> float:

@@ -6,7 +6,6 @@ Fonts and sizes come from the styles (`typeset.styles`); nothing here names a fo
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -245,62 +244,46 @@ class DropCap(Flowable):
         self.gap = gap
         self.spaceBefore, self.spaceAfter = body.getSpaceBefore(), body.getSpaceAfter()
         self._fixed: object | None = None  # the lines of the part before a split
+        self._count = 0
 
     @property
     def cap_width(self) -> float:
         return stringWidth(self.letter, self.style.fontName, self.style.fontSize)
 
     def _break(self, aW: float) -> None:
-        p = self.body
-        p.width = aW
-        if self._fixed is not None:
-            p.blPara = self._fixed
-            return
+        self.body.width = aW
         indent = self.cap_width + self.gap
         widths = [aW - indent] * self.lines + [aW]
-        p._wrapWidths = widths  # read by reportlab when it draws right-to-left only
-        p.blPara = p.breakLines(widths)
-
-    def _count(self) -> int:
-        return len(self.body.blPara.lines)
+        self._count = shim.break_lines(self.body, widths, self._fixed)
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self._break(aW)
         self.width = aW
-        self.height = max(self._count(), self.lines) * self.body.style.leading
-        self.body.height = self._count() * self.body.style.leading
+        self.height = max(self._count, self.lines) * self.body.style.leading
         return aW, self.height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         self._break(aW)
-        leading = self.body.style.leading
-        fit = int(aH / leading)
-        count = self._count()
-        if count <= fit:
+        fit = int(aH / self.body.style.leading)
+        if self._count <= fit:
             return [self]
+        if self._count == fit + 1:  # no widow: one more line goes along
+            fit -= 1
         if fit < max(self.lines, 2):
             return []
-        if count == fit + 1:  # no widow: one more line goes along
-            fit -= 1
-            if fit < max(self.lines, 2):
-                return []
-        blpara = self.body.blPara
-        func = self.body._get_split_blParaFunc()
-        first = copy.copy(blpara)
-        first.lines = blpara.lines[:fit]
+        first, rest = shim.split_lines(self.body, fit)
         head = DropCap(self.letter, self.body, self.style, self.lines, gap=self.gap)
         head._fixed = first
         head.spaceAfter = 0
-        rest = Para(None, self.body.style, frags=func(blpara, fit, count))  # type: ignore[arg-type]
         return [head, rest]
 
     def draw(self) -> None:
         p, canv = self.body, self.canv
-        indent = self.cap_width + self.gap
-        p._offsets = [indent] * self.lines + [0.0]
-        p.drawOn(canv, 0, self.height - p.height)
-        del p._offsets
         leading, size = p.style.leading, p.style.fontSize
+        indent = self.cap_width + self.gap
+        shim.draw_indented(
+            p, canv, 0, self.height - self._count * leading, [indent] * self.lines + [0.0]
+        )
         baseline = self.height - size - (self.lines - 1) * leading
         canv.saveState()
         canv.setFillColor(BLACK)

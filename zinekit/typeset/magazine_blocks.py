@@ -161,18 +161,15 @@ def gather_beside(story: list[Flowable], leading: float) -> list[Flowable]:
             text.append(story[i])
             i += 1
         gap = item.gap
-        pads = (
-            {"imageLeftPadding": 0, "imageRightPadding": gap}
-            if item.side == "left"
-            else {"imageLeftPadding": gap, "imageRightPadding": 0}
-        )
+        left = item.side == "left"
         group = ImageAndFlowables(
-            item.stack,
+            item.stack,  # type: ignore[arg-type]  # any flowable that sizes itself
             text or [Spacer(0, 0)],
+            imageLeftPadding=0 if left else gap,
+            imageRightPadding=gap if left else 0,
             imageTopPadding=0,
             imageBottomPadding=leading * 0.5,
             imageSide=item.side,
-            **pads,
         )
         out.append(group)
     return out

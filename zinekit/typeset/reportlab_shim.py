@@ -13,18 +13,23 @@ moves the internal it relies on (reportlab is pinned below its next major versio
 - A stack of flowables set beside text (a floated picture, a side pull quote) goes into
   reportlab's `ImageAndFlowables`, which sizes its "image" through the two methods of
   reportlab's `Image` that `BesideText` supplies.
+- A paragraph with a drop capital (`magazine.DropCap`) breaks its lines to a list of
+  widths, is split after a given line, and draws its first lines moved right: reportlab's
+  paragraph does all three for its own image-beside-text flowables, through `blPara`,
+  `breakLines`, `_get_split_blParaFunc` and `_offsets`.
 - The bookkeeping marks say they take no room the way reportlab's own marks do
   (`ZeroSize`), so that frames and keep-together groups treat them alike.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from typing import Any
 
 from reportlab.pdfbase.acroform import AcroForm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, KeepTogether
+from reportlab.platypus import Flowable, Frame, KeepTogether, Paragraph
 from reportlab.platypus import flowables as _rl_flowables
 
 
@@ -116,3 +121,35 @@ def frame_top(frame: Frame) -> float:
 def drop_to_floor(frame: Frame) -> None:
     """Move the frame's cursor up to its floor, where it went below it."""
     frame._y = frame._y1p  # type: ignore[attr-defined]  # internal cursor
+
+
+def break_lines(para: Paragraph, widths: list[float], lines: Any = None) -> int:
+    """Break `para` into lines of `widths` (the last repeats), or give it the `lines` of
+    an earlier split (`split_lines`); returns its number of lines."""
+    p: Any = para
+    p.blPara = lines if lines is not None else p.breakLines(widths)
+    return len(p.blPara.lines)
+
+
+def split_lines(para: Paragraph, at: int) -> tuple[Any, Paragraph]:
+    """The lines of `para` (broken by `break_lines`) before line `at`, to set again with
+    `break_lines`; and a paragraph of the same style with the text after them."""
+    p: Any = para
+    found = p.blPara
+    first = copy.copy(found)
+    first.lines = found.lines[:at]
+    frags = p._get_split_blParaFunc()(found, at, len(found.lines))
+    rest = type(para)(None, para.style, frags=frags)  # type: ignore[arg-type]  # text as frags
+    return first, rest
+
+
+def draw_indented(para: Paragraph, canv: Canvas, x: float, y: float, offsets: list[float]) -> None:
+    """Draw `para` (broken by `break_lines`) with its lines moved right by `offsets`, one
+    per line (the last repeats)."""
+    p: Any = para
+    p.height = len(p.blPara.lines) * para.style.leading
+    p._offsets = list(offsets)
+    try:
+        para.drawOn(canv, x, y)
+    finally:
+        del p._offsets
