@@ -47,6 +47,7 @@ from tests.typeset.helpers import (
     reading_text,
 )
 from zinekit.content import model as m
+from zinekit.content.blocks import text as text_blocks
 from zinekit.content.loader import load_publication
 from zinekit.impose.layout import Layout, load_layout
 
@@ -197,13 +198,13 @@ def pieces(pub: m.Publication) -> list[list[str]]:
         match block:
             case m.Heading():
                 add(plain(block.heading))
-            case m.Text():
+            case m.Text() if not block.dropcap:
                 add(*opening(block.text))
             case m.ListBlock():
                 add(plain(block.title or ""), *(opening(item)[0] for item in block.items))
             case m.Agreements():
                 for agreement in block.agreements:
-                    add(plain(agreement.title), *opening(agreement.text or ""))
+                    add(plain(agreement.title or ""), *opening(agreement.text or ""))
             case m.Affirmations():
                 spec = block.affirmations
                 add(*(plain(spec.pattern.replace("{}", item)) for item in spec.items))
@@ -217,7 +218,17 @@ def pieces(pub: m.Publication) -> list[list[str]]:
                 add(*opening(block.quote.text), plain(block.quote.by or ""))
             case m.Image():
                 add(*opening(block.image.caption or ""))
-            case m.PageBreak():
+            case text_blocks.Text() if block.dropcap:
+                # The drop capital is drawn apart from the words of its first line.
+                first, *rest = opening(block.text)
+                add(first[1:], *rest)
+            case text_blocks.Lede():
+                add(*opening(block.lede))
+            case text_blocks.Pullquote():
+                add(*opening(block.pullquote), plain(block.by or ""))
+            case text_blocks.Poster():
+                add(*block.poster.split())
+            case m.PageBreak() | text_blocks.Columns():
                 pass
             case _:
                 strings = [plain(s) for s in _strings(block.model_dump(by_alias=True))]
@@ -225,7 +236,8 @@ def pieces(pub: m.Publication) -> list[list[str]]:
                     ordered.append(strings)
     if pub.back:
         back = pub.back
-        add(*opening(back.text or ""), plain(back.contact or ""), plain(back.license or ""))
+        add(*opening(back.text or ""), *(back.slogan or "").split())
+        add(plain(back.contact or ""), plain(back.license or ""))
     return ordered
 
 

@@ -45,6 +45,8 @@ REQUIRED = {
     "write-in-pitch-too-small",
     "table-without-columns",
     "worksheet-unknown-keys",
+    "float-too-wide",
+    "magazine-unknown-keys",
 }
 
 

@@ -89,3 +89,24 @@ def test_zero_size_marks_are_marked_as_reportlab_marks_its_own() -> None:
     mark = shim.ZeroSize()
     assert shim.is_zero_size(mark) and not shim.is_zero_size(Spacer(1, 1))
     assert mark.wrap(100, 100) == (0, 0)
+
+
+def test_a_paragraph_still_breaks_to_widths_splits_after_a_line_and_draws_indented() -> None:
+    style = ParagraphStyle("t", fontSize=10, leading=12)
+    para = Paragraph(" ".join(["kata"] * 60), style)
+    assert callable(getattr(para, "breakLines", None)), MOVED + "Paragraph.breakLines"
+    assert callable(getattr(para, "_get_split_blParaFunc", None)), (
+        MOVED + "Paragraph._get_split_blParaFunc"
+    )
+    narrow = shim.break_lines(para, [60, 60, 200])
+    wide = shim.break_lines(Paragraph(" ".join(["kata"] * 60), style), [200])
+    assert narrow > wide, MOVED + "Paragraph.breakLines with a list of widths"
+    first, rest = shim.split_lines(para, 3)
+    assert len(first.lines) == 3, MOVED + "Paragraph.blPara.lines"
+    before = [w for line in first.lines for w in line[1]]
+    after = [w for frag in rest.frags for w in getattr(frag, "words", [])]
+    assert before + after == ["kata"] * 60, MOVED + "the split of Paragraph.blPara"
+    canv = _canvas()
+    para.canv = canv
+    shim.draw_indented(para, canv, 0, 0, [30, 0])  # draws with _offsets, and forgets them
+    assert not hasattr(para, "_offsets"), MOVED + "Paragraph._offsets"

@@ -38,10 +38,17 @@ class Located(Model):
     """A part of a content file that remembers where it was written, for messages."""
 
     _where: Location | None = PrivateAttr(default=None)
+    # Where each key inside it was written, by its path of keys below it: ("side",) or
+    # ("image", "float"), for messages about one key found only when typesetting.
+    _keys: dict[tuple[str | int, ...], Location] = PrivateAttr(default_factory=dict)
 
     @property
     def where(self) -> Location | None:
         return self._where
+
+    def where_of(self, *path: str | int) -> Location | None:
+        """Where the key at `path` inside this part was written; else the part's place."""
+        return self._keys.get(path, self._where)
 
 
 NonEmpty = Annotated[str, Field(min_length=1)]

@@ -48,6 +48,9 @@ def _locate(publication: Publication, doc: Document) -> None:
     ("this list does not fit on one page")."""
     for index, block in enumerate(publication.blocks):
         block._where = doc.at(("blocks", index))
+    for path, where in doc.keys.items():
+        if len(path) > 2 and path[0] == "blocks" and isinstance(path[1], int):
+            publication.blocks[path[1]]._keys[path[2:]] = where
     # The cover and the back point at their key: their value often starts a line later.
     if publication.cover is not None:
         publication.cover._where = doc.at(("cover",), key=True)

@@ -136,6 +136,11 @@ class Back(Located):
     )
     contact: str | None = Field(None, description="How to reach the collective.")
     license: str | None = Field(None, description='E.g. "Bebas difotokopi dan dibagikan."')
+    slogan: str | None = Field(
+        None,
+        description="A slogan stacked large across the back cover, as a `poster` block is"
+        " set; a line break in it starts a new line.",
+    )
 
 
 class Publication(Model):

@@ -21,11 +21,14 @@ from zinekit.content.blocks import image, page_break, resources, text, worksheet
 KINDS: tuple[BlockKind[Any], ...] = (
     text.HEADING,
     text.TEXT,
+    text.LEDE,
     text.LIST,
     text.AGREEMENTS,
     text.AFFIRMATIONS,
     resources.RESOURCES,
     text.QUOTE,
+    text.PULLQUOTE,
+    text.POSTER,
     image.IMAGE,
     worksheet.WRITE_IN,
     worksheet.BOX,
@@ -33,6 +36,7 @@ KINDS: tuple[BlockKind[Any], ...] = (
     worksheet.SCALE,
     worksheet.FIELDS,
     worksheet.TABLE,
+    text.COLUMNS,
     page_break.PAGE_BREAK,
 )
 

@@ -20,6 +20,7 @@ from zinekit.typeset.fitting import fit_words, widest_word
 from zinekit.typeset.flowables import FullPage, OutlineMark, Para, Picture
 from zinekit.typeset.geometry import Geometry
 from zinekit.typeset.images import PRINT_PPI
+from zinekit.typeset.magazine import Poster, fit_poster, poster_words
 from zinekit.typeset.markup import Run, to_xml
 from zinekit.typeset.ornaments import RuleLine
 from zinekit.typeset.styles import BLACK
@@ -342,6 +343,21 @@ def back_page(ctx: Context, back: m.Back) -> FullPage:
     if back.license:
         bottom.append(ctx.paragraph(back.license, s.back_small, where=back.where, what=what))
     page = FullPage(top, bottom, gap=s.leading)
+    if back.slogan:
+        # The slogan takes the room between the text and the foot, as a poster.
+        bold, italic = ctx.fonts.style_of(s.poster.fontName)
+        ctx.fonts.check([Run(back.slogan, bold, italic)], where=back.where, what=what)
+        room = height - page.needed(width) - 2 * s.leading
+        fitted = fit_poster(poster_words(back.slogan), s.poster, width, room, s.h1.fontSize)
+        if fitted is None:
+            raise TypesetError(
+                "the back cover's slogan does not fit beside its text",
+                where=back.where,
+                hint="shorten the slogan or the back cover's text",
+            )
+        poster = Poster(fitted, s.poster, space_before=0, space_after=0)
+        poster.wrap(width, room)
+        page.middle = poster
     if page.needed(width) > height:
         raise TypesetError(
             "the back cover does not fit on one page",

@@ -9,7 +9,7 @@ import functools
 import io
 import itertools
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from typing import Any
 
@@ -106,12 +106,22 @@ class Para(Paragraph):
             size = super().wrap(availWidth, availHeight)
         if shim.is_split_head(self):
             return size  # its lines were broken before the split
+        sizes = [size]
+
+        def again() -> None:
+            sizes.append(super(Para, self).wrap(availWidth, availHeight))
+
+        self.obey_rules(again)
+        return sizes[-1]
+
+    def obey_rules(self, rebreak: Callable[[], object]) -> None:
+        """Break the lines again with `rebreak` (which breaks this paragraph, as `wrap` or a
+        flowable that breaks it to widths of its own does) until no line breaks a rule."""
         for _ in range(_REWRAPS):
             words = _rule_broken(shim.paragraph_lines(self))
             if not words or not self._protect(words):
                 break
-            size = super().wrap(availWidth, availHeight)
-        return size
+            rebreak()
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         parts: list[Flowable] = super().split(availWidth, availHeight)
@@ -388,6 +398,14 @@ class Stack(Flowable):
         _draw_stack(self.canv, self.flowables, self.width, self.height)
 
 
+class Middle(Flowable):
+    """What a `FullPage` may centre between its top and foot: a flowable that knows its
+    size (a picture, a poster)."""
+
+    draw_width: float
+    draw_height: float
+
+
 class FullPage(Flowable):
     """A page laid out as a whole (front or back cover): `top` flowables from the top
     down, `bottom` ones at the foot, `middle` (a picture) centred in the space between."""
@@ -396,7 +414,7 @@ class FullPage(Flowable):
         self,
         top: Sequence[Flowable],
         bottom: Sequence[Flowable],
-        middle: Picture | None = None,
+        middle: Picture | Middle | None = None,
         gap: float = 0.0,
     ) -> None:
         super().__init__()
@@ -418,12 +436,13 @@ class FullPage(Flowable):
     def draw(self) -> None:
         top_h = _stack_height(self.top, self.width)
         bottom_h = _stack_height(self.bottom, self.width)
+        # In reading order: top, middle (a picture, a slogan), foot.
         _draw_stack(self.canv, self.top, self.width, self.height)
-        _draw_stack(self.canv, self.bottom, self.width, bottom_h)
         if self.middle:
             low, high = bottom_h + self.gap, self.height - top_h - self.gap
             x = (self.width - self.middle.draw_width) / 2
             self.middle.drawOn(self.canv, x, low + (high - low - self.middle.draw_height) / 2)
+        _draw_stack(self.canv, self.bottom, self.width, bottom_h)
 
 
 def _stack_height(flowables: Sequence[Flowable], width: float) -> float:

@@ -7,7 +7,7 @@ odd pages and on the right of even pages, and that inner margin is wider, clear 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from zinekit.units import mm
 
@@ -47,10 +47,24 @@ class Geometry:
     # Paper printed beyond each trimmed edge (--bleed); the page's coordinates stay the
     # trimmed page's, from its bottom left corner.
     bleed: float = 0.0
+    # Blocks set in columns (`columns: 2`) measure one column: `frame_width` is a column's
+    # width, `gap` apart; the page's text frame is `page_frame_width` wide.
+    columns: int = 1
+    gap: float = 0.0
+
+    @property
+    def page_frame_width(self) -> float:
+        return self.width - self.inner - self.outer
 
     @property
     def frame_width(self) -> float:
-        return self.width - self.inner - self.outer
+        """The width blocks are set to: the text frame's, or one column's."""
+        whole = self.page_frame_width
+        return (whole - (self.columns - 1) * self.gap) / self.columns
+
+    def in_columns(self, columns: int, gap: float) -> Geometry:
+        """The same page with blocks set in `columns` columns `gap` apart."""
+        return replace(self, columns=columns, gap=gap if columns > 1 else 0.0)
 
     @property
     def frame_height(self) -> float:
@@ -63,8 +77,8 @@ class Geometry:
     def folio_x(self, page: int, centred: bool) -> float:
         """Where the page number sits: the outer corner of a bound page, else the middle."""
         if centred:
-            return self.frame_x(page) + self.frame_width / 2
-        return self.frame_x(page) + (self.frame_width if page % 2 else 0)
+            return self.frame_x(page) + self.page_frame_width / 2
+        return self.frame_x(page) + (self.page_frame_width if page % 2 else 0)
 
 
 def page_geometry(

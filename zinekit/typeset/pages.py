@@ -76,7 +76,7 @@ class ZineDoc(BaseDocTemplate):
 
     def _body_frame(self, page: int) -> Frame:
         g = self.geometry
-        return _frame(g.frame_x(page), g.bottom, g.frame_width, g.frame_height)
+        return _frame(g.frame_x(page), g.bottom, g.page_frame_width, g.frame_height)
 
     def handle_pageBegin(self) -> None:  # noqa: N802
         b = self.geometry.bleed
@@ -139,6 +139,9 @@ class ZineDoc(BaseDocTemplate):
         self.used[self.page] = shim.frame_top(frame) - shim.frame_cursor(frame)
 
 
-def _frame(x: float, y: float, width: float, height: float) -> Frame:
+def _frame(x: float, y: float, width: float, height: float, name: str = "text") -> Frame:
     # reportlab pads frames by 6 pt on every side; the margins already include the room.
-    return Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    # Balanced columns (`columns: 2`) return to the page's frame by its id.
+    return Frame(
+        x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name
+    )

@@ -10,12 +10,20 @@ moves the internal it relies on (reportlab is pinned below its next major versio
   the font's dictionary for every text field otherwise.
 - The page template learns where the frame's cursor is, and moves it to the foot of the
   frame (`pages.ZineDoc.afterFlowable`).
+- A stack of flowables set beside text (a floated picture, a side pull quote) goes into
+  reportlab's `ImageAndFlowables`, which sizes its "image" through the two methods of
+  reportlab's `Image` that `BesideText` supplies.
+- A paragraph with a drop capital (`magazine.DropCap`) breaks its lines to a list of
+  widths, is split after a given line, and draws its first lines moved right: reportlab's
+  paragraph does all three for its own image-beside-text flowables, through `blPara`,
+  `breakLines`, `_get_split_blParaFunc` and `_offsets`.
 - The bookkeeping marks say they take no room the way reportlab's own marks do
   (`ZeroSize`), so that frames and keep-together groups treat them alike.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from typing import Any
 
@@ -36,6 +44,18 @@ class ZeroSize(Flowable):
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803
         return 0, 0
+
+
+class BesideText(Flowable):
+    """A flowable of fixed size that reportlab's `ImageAndFlowables` can set text beside:
+    it asks its image for the size it keeps within the room (`_restrictSize`) and lets it
+    forget that afterwards (`_unRestrictSize`)."""
+
+    def _restrictSize(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N802, N803
+        return self.wrap(aW, aH)
+
+    def _unRestrictSize(self) -> None:  # noqa: N802
+        pass
 
 
 def is_zero_size(flowable: Flowable) -> bool:
@@ -132,3 +152,35 @@ def is_split_head(para: Paragraph) -> bool:
 def frame_at_top(frame: Frame) -> bool:
     """Whether nothing has been placed in `frame` yet."""
     return bool(frame._atTop)  # type: ignore[attr-defined]  # internal
+
+
+def break_lines(para: Paragraph, widths: list[float], lines: Any = None) -> int:
+    """Break `para` into lines of `widths` (the last repeats), or give it the `lines` of
+    an earlier split (`split_lines`); returns its number of lines."""
+    p: Any = para
+    p.blPara = lines if lines is not None else p.breakLines(widths)
+    return len(p.blPara.lines)
+
+
+def split_lines(para: Paragraph, at: int) -> tuple[Any, Paragraph]:
+    """The lines of `para` (broken by `break_lines`) before line `at`, to set again with
+    `break_lines`; and a paragraph of the same style with the text after them."""
+    p: Any = para
+    found = p.blPara
+    first = copy.copy(found)
+    first.lines = found.lines[:at]
+    frags = p._get_split_blParaFunc()(found, at, len(found.lines))
+    rest = type(para)(None, para.style, frags=frags)  # type: ignore[arg-type]  # text as frags
+    return first, rest
+
+
+def draw_indented(para: Paragraph, canv: Canvas, x: float, y: float, offsets: list[float]) -> None:
+    """Draw `para` (broken by `break_lines`) with its lines moved right by `offsets`, one
+    per line (the last repeats)."""
+    p: Any = para
+    p.height = len(p.blPara.lines) * para.style.leading
+    p._offsets = list(offsets)
+    try:
+        para.drawOn(canv, x, y)
+    finally:
+        del p._offsets

@@ -13,6 +13,7 @@ from typing import Any
 from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus.doctemplate import ActionFlowable, NextPageTemplate
 
+import zinekit.typeset.magazine_blocks as magazine_blocks
 import zinekit.typeset.reportlab_shim as shim
 import zinekit.typeset.resource_blocks as resource_blocks
 import zinekit.typeset.text_blocks as text_blocks
@@ -31,17 +32,23 @@ Typesetter = Callable[[Context, Any], list[Flowable]]
 
 
 def _page_break(ctx: Context, block: page_break.PageBreak) -> list[Flowable]:
+    # A page break ends two columns (see magazine_blocks.gather_columns).
+    ctx.geometry = ctx.geometry.in_columns(1, 0.0)
     return [PageBreak()]
 
 
 TYPESETTERS: dict[type[Located], Typesetter] = {
     text.Heading: text_blocks.heading,
     text.Text: text_blocks.text,
+    text.Lede: magazine_blocks.lede,
     text.ListBlock: text_blocks.list_block,
     text.Agreements: text_blocks.agreements,
     text.Affirmations: text_blocks.affirmations,
     resources.Resources: resource_blocks.resources,
     text.Quote: text_blocks.quote,
+    text.Pullquote: magazine_blocks.pullquote,
+    text.Poster: magazine_blocks.poster,
+    text.Columns: magazine_blocks.columns,
     image.Image: text_blocks.image,
     worksheet.WriteIn: worksheet_blocks.write_in,
     worksheet.Box: worksheet_blocks.box,
@@ -76,6 +83,9 @@ def build_story(pub: Publication, ctx: Context) -> list[Flowable]:
                 # Measured with room for the space before the block (`Shape.slack`).
                 flowable.slack = ctx.styles.leading
         story.extend(flowables)
+    ctx.geometry = ctx.geometry.in_columns(1, 0.0)
+    story = magazine_blocks.gather_beside(story, ctx.styles.leading)
+    story = magazine_blocks.gather_columns(story, ctx.styles.column_gap)
     if ctx.spread:
         story = _spread(story, ctx.spread)
     if pub.back:

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import CMYKColor
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 
 from zinekit.themes import DEFAULT_THEME, Theme, load_theme
 from zinekit.typeset.fonts import FontSet
@@ -56,6 +57,23 @@ class Styles:
     back_small: ParagraphStyle
     folio_size: float
     folio_font: str
+    # The magazine's roles. A kicker is a section label over a heading, set in capitals
+    # `kicker_tracking` em apart, under a rule or in a box (`kicker_frame`); a lede opens an
+    # article; a pull quote sits between rules of `rule_width`; a poster's size is fitted to
+    # its longest word, `poster`'s own size is the largest it is ever set; a drop capital
+    # spans `dropcap_lines` lines of text; two columns stand `column_gap` apart.
+    kicker: ParagraphStyle
+    kicker_tracking: float
+    kicker_frame: str  # "rule" or "box"
+    lede: ParagraphStyle
+    pullquote: ParagraphStyle
+    pullquote_by: ParagraphStyle
+    credit: ParagraphStyle
+    poster: ParagraphStyle
+    dropcap: ParagraphStyle
+    dropcap_lines: int
+    rule_width: float
+    column_gap: float
 
 
 def make_styles(
@@ -110,6 +128,18 @@ def make_styles(
 
     quote_size = size * scale.quote
     title_size = size * scale.title
+    kicker_size = max(size * spec.kicker.size, _SMALLEST)
+    kicker_font = fonts.role(spec.kicker.font)
+    display = fonts.role("display")
+    lede_size = size * 1.25
+    pull_size = size * 1.45
+    credit_size = max(size * 0.72, _SMALLEST)
+    poster_size = size * 6
+    # A drop capital's top is level with the capitals of the first line, its baseline is
+    # the baseline of line `dropcap_lines`.
+    dropcap_lines = 3
+    cap_height = _cap_height(display)
+    dropcap_size = ((dropcap_lines - 1) * leading + _cap_height(regular) * size) / cap_height
     return Styles(
         size=size,
         leading=leading,
@@ -204,4 +234,77 @@ def make_styles(
         back_small=derive("back-small", fontSize=small, leading=small * 1.3, spaceAfter=0),
         folio_size=small,
         folio_font=fonts.role(spec.page_numbers.font),
+        kicker=derive(
+            "kicker",
+            fontName=kicker_font,
+            fontSize=kicker_size,
+            leading=kicker_size * 1.3,
+            hyphenationLang="",
+            embeddedHyphenation=0,
+            spaceBefore=leading * 1.1,
+            spaceAfter=leading * 0.25,
+            keepWithNext=1,
+        ),
+        # The theme's letter-spacing; a kicker is drawn letter by letter, so it shows.
+        kicker_tracking=spec.kicker.letter_spacing,
+        kicker_frame="rule",
+        lede=derive(
+            "lede",
+            fontSize=lede_size,
+            leading=lede_size * 1.32,
+            spaceAfter=leading * 0.9,
+        ),
+        pullquote=derive(
+            "pullquote",
+            fontName=bold,
+            fontSize=pull_size,
+            leading=pull_size * 1.22,
+            hyphenationLang="",
+            embeddedHyphenation=0,
+            spaceAfter=0,
+        ),
+        pullquote_by=derive(
+            "pullquote-by",
+            fontName=italic,
+            fontSize=small,
+            leading=small * 1.3,
+            spaceBefore=leading * 0.3,
+            spaceAfter=0,
+        ),
+        credit=derive(
+            "credit",
+            fontSize=credit_size,
+            leading=credit_size * 1.25,
+            alignment=TA_RIGHT,
+            hyphenationLang="",
+            spaceBefore=leading * 0.1,
+        ),
+        poster=derive(
+            "poster",
+            fontName=display,
+            fontSize=poster_size,
+            leading=poster_size * 1.05,
+            alignment=TA_CENTER,
+            hyphenationLang="",
+            embeddedHyphenation=0,
+            spaceBefore=leading * 0.5,
+            spaceAfter=leading * 0.8,
+        ),
+        dropcap=derive(
+            "dropcap",
+            fontName=display,
+            fontSize=dropcap_size,
+            leading=dropcap_size,
+            hyphenationLang="",
+        ),
+        dropcap_lines=dropcap_lines,
+        rule_width=max(0.6, size * 0.08),
+        column_gap=max(leading * 1.3, 12.0),
     )
+
+
+def _cap_height(font: str) -> float:
+    """The height of a capital letter of `font`, in ems."""
+    face = getattr(pdfmetrics.getFont(font), "face", None)
+    cap = getattr(face, "capHeight", 0) or 700
+    return float(cap) / 1000

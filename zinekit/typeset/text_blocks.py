@@ -4,18 +4,34 @@ block's flowables."""
 
 from __future__ import annotations
 
+import dataclasses
+
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from zinekit.content.blocks.image import Image
 from zinekit.content.blocks.text import Affirmations, Agreements, Heading, ListBlock, Quote, Text
-from zinekit.content.blocks.worksheet import PITCH
+from zinekit.content.blocks.worksheet import FILL, PITCH
 from zinekit.content.registry import describe
 from zinekit.typeset.context import Context, lead
 from zinekit.typeset.fitting import fit_words
 from zinekit.typeset.flowables import OutlineMark, Para, Picture
 from zinekit.typeset.geometry import MIN_FONT_SIZE
+from zinekit.typeset.magazine import (
+    POSTER_FILL,
+    DropCap,
+    Kicker,
+    PosterType,
+    Stack,
+    break_words,
+    fit_poster,
+    largest_size,
+    poster_words,
+)
+from zinekit.typeset.magazine import Poster as PosterFlowable
+from zinekit.typeset.magazine_blocks import Beside, beside_width
 from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
 from zinekit.typeset.ornaments import RuleLine
 from zinekit.typeset.worksheet_fill import WriteIn
@@ -36,17 +52,71 @@ def heading(ctx: Context, block: Heading) -> list[Flowable]:
     level, key = ctx.outline_entry(block.level)
     title = "".join(run.text for run in runs(block.heading))
     outline = OutlineMark(title, level, key)
-    lead(outline, [para])
-    if block.level != 1 or look.rule.style == "none":
-        return [outline, para]
-    rule = RuleLine(look.rule, seed=title, space=style.spaceAfter, keep_with_next=True)
-    return [outline, para, rule]
+    out: list[Flowable] = [outline]
+    if block.kicker:
+        s = ctx.styles
+        bold, italic = ctx.fonts.style_of(s.kicker.fontName)
+        ctx.fonts.check(
+            [Run(block.kicker.upper(), bold, italic)],
+            where=block.where,
+            what=what,
+            font=s.kicker.fontName,
+        )
+        kicker = Kicker(
+            block.kicker,
+            s.kicker,
+            tracking=s.kicker_tracking,
+            frame=s.kicker_frame,
+            rule=s.rule_width,
+        )
+        # The heading sits close under its label.
+        para.spaceBefore = 0
+        lead(outline, [kicker])
+        out.append(kicker)
+    else:
+        lead(outline, [para])
+    out.append(para)
+    if block.level == 1 and look.rule.style != "none":
+        out.append(RuleLine(look.rule, seed=title, space=style.spaceAfter, keep_with_next=True))
+    return out
 
 
 def text(ctx: Context, block: Text) -> list[Flowable]:
-    return list(
-        ctx.paragraphs(block.text, ctx.styles.body, where=block.where, what=describe(block))
+    what = describe(block)
+    paras: list[Flowable] = list(
+        ctx.paragraphs(block.text, ctx.styles.body, where=block.where, what=what)
     )
+    if block.dropcap:
+        paras[0] = _dropcap(ctx, block, paragraphs(block.text)[0])
+    return paras
+
+
+# Punctuation that opens a paragraph goes into the drop capital with its letter.
+_OPENING = "\"'\u201c\u2018\u00ab\u201e([\u2014-"
+
+
+def _dropcap(ctx: Context, block: Text, first: str) -> Flowable:
+    """The first paragraph with its first letter (and any quote mark before it) set as a
+    drop capital."""
+    s, what = ctx.styles, describe(block)
+    items = runs(first)
+    plain = "".join(run.text for run in items)
+    lead_chars = len(plain) - len(plain.lstrip(_OPENING))
+    take = lead_chars + 1
+    letter = plain[:take].strip()
+    if not letter or not letter[-1].isalnum():
+        return ctx.paragraph(first, s.body, where=block.where, what=what)
+    rest: list[Run] = []
+    for run in items:
+        if take >= len(run.text):
+            take -= len(run.text)
+            continue
+        rest.append(dataclasses.replace(run, text=run.text[take:]) if take else run)
+        take = 0
+    bold, italic = ctx.fonts.style_of(s.dropcap.fontName)
+    ctx.fonts.check([Run(letter, bold, italic), *rest], where=block.where, what=what)
+    body = Para(to_xml(rest), s.body)
+    return DropCap(letter, body, s.dropcap, s.dropcap_lines, gap=s.size * 0.35)
 
 
 def _indented(ctx: Context, marks: list[str]) -> tuple[ParagraphStyle, ParagraphStyle]:
@@ -93,6 +163,12 @@ def agreements(ctx: Context, block: Agreements) -> list[Flowable]:
     alone_style = ParagraphStyle(
         "agreement-alone", parent=title_style, spaceAfter=text_style.spaceAfter
     )
+    untitled_style = ParagraphStyle(
+        "agreement-untitled",
+        parent=title_style,
+        fontName=text_style.fontName,
+        spaceAfter=text_style.spaceAfter,
+    )
     out: list[Flowable] = []
     for i, agreement in enumerate(block.agreements):
         mark = marks[i] if block.numbered else None
@@ -101,6 +177,14 @@ def agreements(ctx: Context, block: Agreements) -> list[Flowable]:
             if agreement.text
             else []
         )
+        if agreement.title is None:
+            # No title: the text is the agreement, its first paragraph numbered.
+            first, *more = paragraphs(agreement.text or "")
+            out.append(
+                ctx.paragraph(first, untitled_style, where=block.where, what=what, bullet=mark)
+            )
+            out += [ctx.paragraph(p, text_style, where=block.where, what=what) for p in more]
+            continue
         style = title_style if texts else alone_style
         title = ctx.paragraph(agreement.title, style, where=block.where, what=what, bullet=mark)
         title.keepWithNext = int(bool(texts))
@@ -124,6 +208,81 @@ def affirmations(ctx: Context, block: Affirmations) -> list[Flowable]:
         items = [*plain(before), *runs(item, bold=True, italic=italic), *plain(after)]
         ctx.fonts.check(items, where=block.where, what=what)
         lines.append(items)
+    if spec.style == "poster":
+        out = _affirmation_poster(ctx, block)
+    else:
+        if spec.align == "center":
+            style = ParagraphStyle("affirmation-centred", parent=style, alignment=TA_CENTER)
+        out = _affirmation_list(ctx, block, style, lines)
+    if spec.continue_ is not None:
+        text = spec.continue_.prompt or ctx.labels["continue-prompt"]
+        prompt = ctx.paragraph(text, ctx.styles.prompt, where=block.where, what=what)
+        count = spec.continue_.lines
+        if count:
+            field = ctx.field(block, text, text)
+            out.append(
+                WriteIn(
+                    prompt,
+                    None if count == FILL else int(count),
+                    PITCH,
+                    page_height=ctx.geometry.frame_height,
+                    field=field,
+                )
+            )
+        else:
+            out[-1].keepWithNext = 1
+            out.append(prompt)
+    return out
+
+
+def _affirmation_poster(ctx: Context, block: Affirmations) -> list[Flowable]:
+    """Each affirmation centred in poster type, one size for all: as large as the longest
+    word allows and as lets them all share a page (never smaller than the text)."""
+    s, g = ctx.styles, ctx.geometry
+    before, after = block.affirmations.pattern.split("{}")
+    texts = [f"{before}{item}{after}" for item in block.affirmations.items]
+    words = [poster_words(text) for text in texts]
+    gap = s.leading * 0.6
+    style = ParagraphStyle("affirmation-poster", parent=s.poster, fontSize=s.poster.fontSize)
+    # They share a page with a heading above them (a tenth of the page, about).
+    room = g.frame_height * 0.88 - gap * (len(texts) + 1)
+    bold, italic = ctx.fonts.style_of(style.fontName)
+    ctx.fonts.check([Run(t, bold, italic) for t in texts], where=block.where, what=describe(block))
+    # One size for all: the size at which they all share a page, or when they cannot even
+    # at the text's size, the text's size (or less, for a word wider than the page).
+    together = [w for ws in words for w in ws]
+    fitted = fit_poster(together, style, g.frame_width, room, s.size)
+    size = fitted.size if fitted else largest_size(together, style.fontName, g.frame_width, s.size)
+    style = ParagraphStyle(
+        "affirmation-poster",
+        parent=s.poster,
+        fontSize=size,
+        leading=size * s.poster.leading / s.poster.fontSize,
+    )
+    out: list[Flowable] = []
+    for ws in words:
+        lines = break_words(ws, style.fontName, size, g.frame_width * POSTER_FILL)
+        out.append(
+            PosterFlowable(
+                PosterType(size, tuple(lines), style.leading),
+                style,
+                space_before=gap,
+                space_after=gap,
+            )
+        )
+    return out
+
+
+def _affirmation_list(
+    ctx: Context, block: Affirmations, style: ParagraphStyle, lines: list[list[Run]]
+) -> list[Flowable]:
+    spec = block.affirmations
+    before, after = spec.pattern.split("{}")
+    bold, italic = ctx.fonts.style_of(style.fontName)
+
+    def plain(text: str) -> list[Run]:
+        return runs(text, bold=bold, italic=italic)
+
     style, fits = _one_line_each(ctx, style, lines, spec.pattern)
     if fits:
         out: list[Flowable] = [Para(to_xml(items), style) for items in lines]
@@ -146,23 +305,6 @@ def affirmations(ctx: Context, block: Affirmations) -> list[Flowable]:
             else:
                 segments[-1] += plain(tail)
             out.append(Para(_broken(ctx, segments, space, style), style))
-    if spec.continue_ is not None:
-        text = spec.continue_.prompt or ctx.labels["continue-prompt"]
-        prompt = ctx.paragraph(text, ctx.styles.prompt, where=block.where, what=what)
-        if spec.continue_.lines:
-            field = ctx.field(block, text, text)
-            out.append(
-                WriteIn(
-                    prompt,
-                    spec.continue_.lines,
-                    PITCH,
-                    page_height=ctx.geometry.frame_height,
-                    field=field,
-                )
-            )
-        else:
-            out[-1].keepWithNext = 1
-            out.append(prompt)
     return out
 
 
@@ -241,6 +383,8 @@ def image(ctx: Context, block: Image) -> list[Flowable]:
     spec = block.image
     g = ctx.geometry
     width = spec.width * g.frame_width
+    if spec.float_:
+        width = beside_width(ctx, spec.width, block, block.where_of("image", "float"), "float")
     prepared = ctx.images.get(spec.src, max_width=width, where=block.where)
     height = width * prepared.aspect
     limit = g.frame_height * _PICTURE_MAX_HEIGHT
@@ -250,11 +394,20 @@ def image(ctx: Context, block: Image) -> list[Flowable]:
             f"image {spec.src!r} is printed smaller than asked so that it fits on a page"
         )
     picture = Picture(prepared.source, width, height, screen=ctx.images.screen)
-    if not spec.caption:
-        picture.spaceAfter = ctx.styles.body.spaceAfter
-        return [picture]
-    picture.keepWithNext = 1
-    caption = ctx.paragraph(
-        spec.caption, ctx.styles.caption, where=block.where, what=describe(block)
-    )
-    return [picture, caption]
+    what = describe(block)
+    out: list[Flowable] = [picture]
+    if spec.caption:
+        out.append(ctx.paragraph(spec.caption, ctx.styles.caption, where=block.where, what=what))
+    if spec.credit:
+        out.append(ctx.paragraph(spec.credit, ctx.styles.credit, where=block.where, what=what))
+    if spec.float_:
+        stack = Stack(out, width)
+        return [Beside(stack, spec.float_, gap=ctx.styles.column_gap * 0.8)]
+    for flowable in out[:-1]:
+        flowable.keepWithNext = 1
+    if len(out) > 1:
+        # The caption and the credit stay within the picture's width, under it.
+        out[1:] = [Stack(out[1:], width)]
+        out[1].hAlign = "CENTER"
+    out[-1].spaceAfter = ctx.styles.body.spaceAfter
+    return out

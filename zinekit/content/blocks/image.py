@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from zinekit.content.base import BlockKind, Located, Model, NonEmpty
+
+# A picture with text beside it takes at most this share of the text width.
+FLOAT_LIMIT = 0.6
 
 
 class ImageSpec(Model):
@@ -12,6 +18,27 @@ class ImageSpec(Model):
     caption: str | None = Field(None, description="A caption under the image.")
     alt: str | None = Field(None, description="What the image shows, for screen readers.")
     width: float = Field(1.0, gt=0, le=1, description="Share of the text width, 0 to 1.")
+    credit: str | None = Field(
+        None, description='Who made the picture, set small apart from the caption: "Foto: Dina".'
+    )
+    float_: Literal["left", "right"] | None = Field(
+        None,
+        alias="float",
+        description="Set the picture at the left or right with the text that follows running"
+        f" beside it; needs a `width` under {FLOAT_LIMIT:g}.",
+    )
+
+    @field_validator("float_")
+    @classmethod
+    def _narrow_enough(cls, value: str | None, info: ValidationInfo) -> str | None:
+        width = info.data.get("width")
+        if value is not None and width is not None and width >= FLOAT_LIMIT:
+            raise PydanticCustomError(
+                "float_too_wide",
+                "a floated picture needs a width under {limit}",
+                {"limit": f"{FLOAT_LIMIT:g}", "width": f"{width:g}"},
+            )
+        return value
 
 
 class Image(Located):

@@ -4,20 +4,62 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from zinekit.content.base import BlockKind, Located, Model, NonEmpty
+from zinekit.content.blocks.worksheet import LinesOrNone
 
 
 class Heading(Located):
     heading: NonEmpty = Field(description="A heading; it stays on the page with what follows.")
     level: Literal[1, 2] = Field(1, description="1 for a section, 2 for a subsection.")
+    kicker: str | None = Field(
+        None,
+        description='A small section label above the heading, e.g. "TERAPI" or "EDITORIAL";'
+        " set in letter-spaced capitals.",
+    )
 
 
 class Text(Located):
     text: NonEmpty = Field(
         description="One or more paragraphs (separate them with a blank line). Inline:"
         " **bold**, _italic_, [link text](https://...)."
+    )
+    dropcap: bool = Field(
+        False, description="Open the first paragraph with a drop capital three lines tall."
+    )
+
+
+class Lede(Located):
+    lede: NonEmpty = Field(
+        description="A standfirst: the paragraph that opens an article, set larger than the"
+        " text. Inline: **bold**, _italic_, [link text](https://...)."
+    )
+
+
+class Pullquote(Located):
+    pullquote: NonEmpty = Field(
+        description="A sentence from the article set large inside it, between rules."
+    )
+    by: str | None = Field(None, description="Who said it, set under the quote.")
+    side: Literal["left", "right"] | None = Field(
+        None,
+        description="Set the quote in a narrower column at the left or right with the text"
+        " that follows running beside it; the text beside must keep 45 mm.",
+    )
+
+
+class Poster(Located):
+    poster: NonEmpty = Field(
+        description="A slogan set large and centred, as big as its longest word allows;"
+        " lines break between words only (a line break in the text starts a new line)."
+    )
+
+
+class Columns(Located):
+    columns: Literal[1, 2] = Field(
+        description="2: the blocks from here on are set in two columns, until `columns: 1`,"
+        " a page break or the end. Each column needs 45 mm (an A5 page, not an A6 or A7 one)."
     )
 
 
@@ -30,8 +72,16 @@ class ListBlock(Located):
 
 
 class Agreement(Model):
-    title: NonEmpty = Field(description="The agreement in a few words.")
+    title: NonEmpty | None = Field(
+        None, description="The agreement in a few words; without it, the text stands alone."
+    )
     text: str | None = Field(None, description="What it means, in a sentence or two.")
+
+    @model_validator(mode="after")
+    def _title_or_text(self) -> Agreement:
+        if not self.title and not self.text:
+            raise ValueError("needs a title, a text or both")
+        return self
 
 
 class Agreements(Located):
@@ -45,7 +95,11 @@ class Continue(Model):
     prompt: str | None = Field(
         None, description='Prompt above the lines; defaults to "Tulislah dan lanjutkan sendiri..."'
     )
-    lines: int = Field(6, ge=0, le=60, description="How many ruled lines to write on by hand.")
+    lines: LinesOrNone = Field(
+        6,
+        description="How many ruled lines to write on by hand (0 for none), or `fill` for"
+        " lines down to the foot of the page or panel.",
+    )
 
 
 class AffirmationSet(Model):
@@ -57,6 +111,14 @@ class AffirmationSet(Model):
     )
     continue_: Continue | None = Field(
         None, alias="continue", description="Ruled lines after the list, to continue by hand."
+    )
+    align: Literal["left", "center"] = Field(
+        "left", description="`center` to centre each line (as `style: poster` does)."
+    )
+    style: Literal["list", "poster"] = Field(
+        "list",
+        description="`poster`: the affirmations centred in large bold type, fitted to the"
+        " page's width and height, lines broken between words only.",
     )
 
     @field_validator("pattern")
@@ -85,6 +147,12 @@ class Quote(Located):
 HEADING = BlockKind("heading", Heading, lambda b: b.heading)
 TEXT = BlockKind("text", Text, lambda b: b.text)
 LIST = BlockKind("list", ListBlock, lambda b: b.title or b.items[0])
-AGREEMENTS = BlockKind("agreements", Agreements, lambda b: b.agreements[0].title)
+AGREEMENTS = BlockKind(
+    "agreements", Agreements, lambda b: b.agreements[0].title or b.agreements[0].text or ""
+)
 AFFIRMATIONS = BlockKind("affirmations", Affirmations, lambda b: b.affirmations.pattern)
 QUOTE = BlockKind("quote", Quote, lambda b: b.quote.text)
+LEDE = BlockKind("lede", Lede, lambda b: b.lede)
+PULLQUOTE = BlockKind("pullquote", Pullquote, lambda b: b.pullquote)
+POSTER = BlockKind("poster", Poster, lambda b: b.poster)
+COLUMNS = BlockKind("columns", Columns, lambda b: f"columns: {b.columns}")

@@ -84,7 +84,12 @@ def _length(low_mm: float, high_mm: float, sample: str, word: str | None = None)
 _LINES = _count_or_word(FILL, 1, _MAX_LINES)
 _PITCH = _length(5, 25, "10mm")
 _BOX_HEIGHT = _length(10, 250, "40mm", REST)
+_LINES_OR_NONE = _count_or_word(FILL, 0, _MAX_LINES)
 LineCount = Annotated[int | str, BeforeValidator(_LINES.check), WithJsonSchema(_LINES.schema)]
+# Lines after a list of affirmations: also none at all.
+LinesOrNone = Annotated[
+    int | str, BeforeValidator(_LINES_OR_NONE.check), WithJsonSchema(_LINES_OR_NONE.schema)
+]
 Pitch = Annotated[float | str, BeforeValidator(_PITCH.check), WithJsonSchema(_PITCH.schema)]
 BoxHeight = Annotated[
     float | str, BeforeValidator(_BOX_HEIGHT.check), WithJsonSchema(_BOX_HEIGHT.schema)

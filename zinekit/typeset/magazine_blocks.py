@@ -1,0 +1,213 @@
+"""Typesetters of the magazine's blocks (lede, pull quote, poster, columns) and what the
+story does with them afterwards: text gathered beside a floated picture or a side pull
+quote, and blocks gathered into two balanced columns.
+
+A column, and the text beside a picture or a pull quote, is never narrower than
+`MIN_MEASURE` (45 mm): narrower, a line holds three or four words and hyphenates every
+other line. A block that would make one is refused where it is written."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, ImageAndFlowables, PageBreak, Spacer
+from reportlab.platypus.flowables import BalancedColumns
+
+from zinekit.content.base import Located
+from zinekit.content.blocks.text import Columns, Lede, Poster, Pullquote
+from zinekit.content.registry import describe
+from zinekit.errors import Location, TypesetError
+from zinekit.typeset import reportlab_shim as shim
+from zinekit.typeset.context import Context
+from zinekit.typeset.flowables import BlockMark, Para
+from zinekit.typeset.magazine import DropCap, Rule, Stack, fit_poster, poster_words
+from zinekit.typeset.magazine import Poster as PosterFlowable
+from zinekit.typeset.markup import Run
+from zinekit.units import mm, to_mm
+
+MIN_MEASURE = mm(45)
+# A pull quote beside the text takes this share of the text width.
+SIDE_SHARE = 0.38
+
+
+def lede(ctx: Context, block: Lede) -> list[Flowable]:
+    return list(
+        ctx.paragraphs(block.lede, ctx.styles.lede, where=block.where, what=describe(block))
+    )
+
+
+def pullquote(ctx: Context, block: Pullquote) -> list[Flowable]:
+    s, what = ctx.styles, describe(block)
+    text = block.pullquote
+    if text[0] not in "\"'\u201c\u2018\u00ab\u201e":
+        text = f"\u201c{text}\u201d"
+    parts: list[Flowable] = [
+        Rule(s.rule_width * 2, space_after=s.leading * 0.45),
+        ctx.paragraph(text, s.pullquote, where=block.where, what=what),
+    ]
+    if block.by:
+        parts.append(
+            ctx.paragraph(f"\u2014 {block.by}", s.pullquote_by, where=block.where, what=what)
+        )
+    parts[-1].spaceAfter = s.leading * 0.45
+    parts.append(Rule(s.rule_width))
+    if block.side is None:
+        stack = Stack(parts, ctx.geometry.frame_width)
+        stack.spaceBefore, stack.spaceAfter = s.leading * 0.6, s.leading * 0.9
+        return [stack]
+    width = beside_width(ctx, SIDE_SHARE, block, block.where_of("side"), "side")
+    stack = Stack(parts, width)
+    return [Beside(stack, block.side, gap=s.column_gap * 0.8)]
+
+
+def beside_width(
+    ctx: Context, share: float, block: Located, where: Location | None, key: str
+) -> float:
+    """The width of something `share` of the text wide with text beside it; refused when
+    the text beside would be narrower than MIN_MEASURE."""
+    g, gap = ctx.geometry, ctx.styles.column_gap * 0.8
+    width = share * g.frame_width
+    if g.frame_width - width - gap < MIN_MEASURE - 1e-6:
+        least = (MIN_MEASURE + gap) / (1 - share)
+        room = "a column" if g.columns > 1 else "the page"
+        raise TypesetError(
+            f"'{key}: ...' needs text at least {to_mm(least):.0f} mm wide so that the text"
+            f" beside {describe(block)} keeps {to_mm(MIN_MEASURE):.0f} mm, but {room} here"
+            f" is {to_mm(g.frame_width):.0f} mm wide",
+            where=where,
+            hint=f"leave out '{key}' on this layout, or build on larger pages, such as an A5"
+            " booklet's",
+        )
+    return width
+
+
+def poster(ctx: Context, block: Poster) -> list[Flowable]:
+    s, g = ctx.styles, ctx.geometry
+    bold, italic = ctx.fonts.style_of(s.poster.fontName)
+    ctx.fonts.check([Run(block.poster, bold, italic)], where=block.where, what=describe(block))
+    words = poster_words(block.poster)
+    fitted = fit_poster(words, s.poster, g.frame_width, g.frame_height * 0.9, s.h1.fontSize)
+    if fitted is None:
+        raise TypesetError(
+            f"{describe(block)} does not fit on a page even at {s.h1.fontSize:g} pt",
+            where=block.where,
+            hint="shorten it, or split it into two posters",
+        )
+    return [
+        PosterFlowable(
+            fitted, s.poster, space_before=s.poster.spaceBefore, space_after=s.poster.spaceAfter
+        )
+    ]
+
+
+def columns(ctx: Context, block: Columns) -> list[Flowable]:
+    """From here on, blocks are measured for `block.columns` columns."""
+    g, gap = ctx.geometry, ctx.styles.column_gap
+    if block.columns > 1:
+        width = (g.page_frame_width - (block.columns - 1) * gap) / block.columns
+        if width < MIN_MEASURE - 1e-6:
+            least = block.columns * MIN_MEASURE + (block.columns - 1) * gap
+            raise TypesetError(
+                f"two columns need text at least {to_mm(least):.0f} mm wide (each column"
+                f" {to_mm(MIN_MEASURE):.0f} mm), but the page's text here is"
+                f" {to_mm(g.page_frame_width):.0f} mm wide",
+                where=block.where,
+                hint="leave out 'columns: 2' on this layout, or build on larger pages,"
+                " such as an A5 booklet's",
+            )
+    ctx.geometry = g.in_columns(block.columns, gap)
+    return [ColumnsMark(block.columns)]
+
+
+class ColumnsMark(shim.ZeroSize):
+    """Zero-size: the blocks after it are set in `count` columns (see `gather_columns`)."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def draw(self) -> None:
+        pass
+
+
+class Beside(shim.ZeroSize):
+    """Zero-size placeholder: `stack` goes at the `side` of the text that follows it (see
+    `gather_beside`)."""
+
+    def __init__(self, stack: Stack, side: str, *, gap: float) -> None:
+        super().__init__()
+        self.stack, self.side, self.gap = stack, side, gap
+
+    def draw(self) -> None:
+        pass
+
+
+def _runs_beside(flowable: Flowable) -> bool:
+    """Text that may run beside a picture: paragraphs, and the marks between blocks."""
+    return isinstance(flowable, Para | DropCap | BlockMark) and not flowable.getKeepWithNext()
+
+
+def gather_beside(story: list[Flowable], leading: float) -> list[Flowable]:
+    """Each `Beside` with the paragraphs after it (up to a heading, a picture, a worksheet
+    block...) as one flowable: the paragraphs run beside it, then under it."""
+    out: list[Flowable] = []
+    i = 0
+    while i < len(story):
+        item = story[i]
+        i += 1
+        if not isinstance(item, Beside):
+            out.append(item)
+            continue
+        text: list[Flowable] = []
+        while i < len(story) and _runs_beside(story[i]):
+            text.append(story[i])
+            i += 1
+        gap = item.gap
+        left = item.side == "left"
+        group = ImageAndFlowables(
+            item.stack,  # type: ignore[arg-type]  # any flowable that sizes itself
+            text or [Spacer(0, 0)],
+            imageLeftPadding=0 if left else gap,
+            imageRightPadding=gap if left else 0,
+            imageTopPadding=0,
+            imageBottomPadding=leading * 0.5,
+            imageSide=item.side,
+        )
+        out.append(group)
+    return out
+
+
+def gather_columns(story: list[Flowable], gap: float) -> list[Flowable]:
+    """What follows a `ColumnsMark` of 2, up to the next mark or the end, set in two
+    balanced columns `gap` apart."""
+    out: list[Flowable] = []
+    group: list[Flowable] | None = None
+    for item in story:
+        if isinstance(item, ColumnsMark):
+            if group:
+                out.append(_balanced(group, gap))
+            group = [] if item.count > 1 else None
+            continue
+        if group is None:
+            out.append(item)
+        elif isinstance(item, PageBreak):
+            if group:
+                out.append(_balanced(group, gap))
+            group = None
+            out.append(item)
+        else:
+            group.append(item)
+    if group:
+        out.append(_balanced(group, gap))
+    return out
+
+
+def _balanced(flowables: list[Flowable], gap: float) -> Flowable:
+    return BalancedColumns(
+        flowables,
+        nCols=2,
+        innerPadding=gap,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        spaceAfter=gap * 0.5,
+    )
