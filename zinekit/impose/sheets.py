@@ -140,7 +140,7 @@ def _add_side(
         if cell.page is None:
             continue
         src = source.pages[cell.page]
-        name = f"/P{cell.page}"
+        name = f"/P{len(forms)}"  # by cell, not page: equal sides share one content stream
         forms[name] = (source, cell.page)
         matrix, factor = placement(src.box, src.rotate, cell, scaling)
         if abs(factor - 1) > 0.005:
