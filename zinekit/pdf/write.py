@@ -13,9 +13,8 @@ stream, and resources a page wrote inline stay inline unless another page repeat
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Mapping
-from typing import BinaryIO
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any, BinaryIO
 
 from pypdf import PageObject, PdfWriter
 from pypdf.generic import (
@@ -58,7 +57,7 @@ class SheetWriter:
         # Keyed by the reader too: equal inline resources of two PDFs refer to different
         # objects. The first form to use a dictionary keeps it inline; the second makes it
         # one shared object, in both.
-        self._inline: dict[tuple[int, bytes], _Inline] = {}
+        self._inline: dict[tuple[int, Hashable], _Inline] = {}
         self._contents: dict[bytes, IndirectObject] = {}
 
     def add_side(
@@ -147,7 +146,7 @@ class SheetWriter:
             content[NameObject("/Group")] = page["/Group"].clone(self.writer)
         return add_object(self.writer, content)
 
-    def _resources(self, page: PageObject) -> tuple[PdfObject, tuple[int, bytes] | None]:
+    def _resources(self, page: PageObject) -> tuple[PdfObject, tuple[int, Hashable] | None]:
         """The page's resources in the output (without the obsolete /ProcSet); and, when
         they are a new inline dictionary, its key in `_inline`.
 
@@ -160,9 +159,7 @@ class SheetWriter:
             return DictionaryObject(), None
         if isinstance(resources, IndirectObject):
             return resources.clone(self.writer), None
-        text = io.BytesIO()
-        resources.write_to_stream(text)
-        key = (id(page.pdf), text.getvalue())
+        key = (id(page.pdf), _frozen(resources))
         seen = self._inline.get(key)
         if seen is not None:
             return seen.shared(self.writer), None
@@ -195,3 +192,16 @@ def _box(values: Box) -> ArrayObject:
 def _numbers(values: tuple[float, ...]) -> ArrayObject:
     """Whole numbers without pypdf's ".0"."""
     return ArrayObject(NumberObject(int(v)) if v == int(v) else FloatObject(v) for v in values)
+
+
+def _frozen(value: Any) -> Hashable:
+    """A direct object as a hashable value equal for equal objects, to find repeated inline
+    resources: cheaper than writing it out as PDF (pypdf escapes every name character by
+    character). The type is part of it: 1 and 1.0 are equal in Python, not in a PDF."""
+    if isinstance(value, IndirectObject):
+        return ("R", value.idnum, value.generation)
+    if isinstance(value, DictionaryObject):
+        return ("D", tuple(sorted((str(k), _frozen(v)) for k, v in value.items())))
+    if isinstance(value, ArrayObject):
+        return ("A", tuple(_frozen(v) for v in value))
+    return (type(value).__name__, value if isinstance(value, Hashable) else repr(value))
