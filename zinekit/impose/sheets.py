@@ -135,7 +135,7 @@ def _add_side(
         ops.append(b"q 1 0 0 1 %s cm" % _nums((sheet.margin, sheet.margin)))
     if guides:
         ops.append(_guide_ops(side.guides))
-    forms = {}
+    forms: dict[str, tuple[Source, int]] = {}
     for cell in side.cells:
         if cell.page is None:
             continue

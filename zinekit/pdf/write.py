@@ -32,7 +32,7 @@ from pypdf.generic import (
 
 from zinekit.errors import DamagedPDFError
 from zinekit.pdf.damage import DAMAGE, translate
-from zinekit.pdf.forms import page_content
+from zinekit.pdf.forms import page_content, pdf_name
 from zinekit.pdf.geometry import Box
 from zinekit.pdf.getters import dictionary
 from zinekit.pdf.pypdf_shim import add_object
@@ -74,20 +74,21 @@ class SheetWriter:
         page, makes the sides of a booklet alike."""
         width, height = round(media[0], 2), round(media[1], 2)
         page = self.writer.add_blank_page(width, height)
-        page[NameObject("/MediaBox")] = _box((0, 0, width, height))
-        page[NameObject("/TrimBox")] = _box(trim)
+        del page["/MediaBox"], page["/Resources"]  # set again below, with names made here
+        page[pdf_name("/MediaBox")] = _box((0, 0, width, height))
+        page[pdf_name("/TrimBox")] = _box(trim)
         if bleed is not None:
-            page[NameObject("/BleedBox")] = _box(bleed)
+            page[pdf_name("/BleedBox")] = _box(bleed)
         xobjects = DictionaryObject()
-        for name, (source, index) in forms.items():
-            xobjects[NameObject(name)] = self.form(source, index)
-        page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
+        for form_name, (source, index) in forms.items():
+            xobjects[pdf_name(form_name)] = self.form(source, index)
+        page[pdf_name("/Resources")] = DictionaryObject({pdf_name("/XObject"): xobjects})
         content = self._contents.get(ops)
         if content is None:
             stream = DecodedStreamObject()
             stream.set_data(ops)
             content = self._contents[ops] = add_object(self.writer, stream.flate_encode())
-        page[NameObject("/Contents")] = content
+        page[pdf_name("/Contents")] = content
 
     def form(self, source: Source, index: int) -> IndirectObject:
         """The Form XObject of page `index` of `source`, made on first use."""
@@ -139,9 +140,9 @@ class SheetWriter:
             self._inline[inline] = _Inline(content)
         # /Type /XObject is optional in a form (PDF 32000-1:2008, 8.10.2): left out, as are
         # /Matrix (identity by default) and /FormType (1, the only one).
-        content[NameObject("/Subtype")] = NameObject("/Form")
-        content[NameObject("/BBox")] = _numbers(source.pages[index].drawn)
-        content[NameObject("/Resources")] = resources
+        content[pdf_name("/Subtype")] = pdf_name("/Form")
+        content[pdf_name("/BBox")] = _numbers(source.pages[index].drawn)
+        content[pdf_name("/Resources")] = resources
         if "/Group" in page:
             content[NameObject("/Group")] = page["/Group"].clone(self.writer)
         return add_object(self.writer, content)
