@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -204,8 +205,9 @@ def test_pypdf_is_imported_only_in_zinekit_pdf() -> None:
 HEAVY = ("pydantic", "pypdf", "reportlab", "ruamel", "PIL")
 
 
-def loaded_by(args: list[str]) -> set[str]:
-    """The top-level packages in sys.modules after `zinekit ARGS` ran in a fresh Python."""
+def loaded_by(args: list[str], env: dict[str, str] | None = None) -> set[str]:
+    """The top-level packages in sys.modules after `zinekit ARGS` ran in a fresh Python
+    (with the environment `env`, else this one's)."""
     script = (
         "import json, sys\n"
         "from zinekit.cli import main\n"
@@ -222,6 +224,7 @@ def loaded_by(args: list[str]) -> set[str]:
         check=True,
         cwd=ROOT,
         timeout=120,
+        env=env,
     )
     return set(json.loads(done.stdout.splitlines()[-1]))
 
@@ -234,9 +237,17 @@ def test_help_and_version_load_no_pdf_typesetting_or_content_library(args: list[
 
 
 def test_impose_loads_no_content_or_typesetting_library(tmp_path: Path) -> None:
+    """The layout file is validated with pydantic once, on the first run, which caches the
+    result (zinekit.impose.layout_cache, in a cache folder of this test's own, named by
+    XDG_CACHE_HOME); the second run, as every later one, reads it without pydantic."""
     source = tmp_path / "in.pdf"
     numbered_pdf(source, 8)
-    loaded = loaded_by(["impose", str(source), "-o", str(tmp_path / "out.pdf"), "-q"])
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    args = ["impose", str(source), "-o", str(tmp_path / "out.pdf"), "-q"]
+    first = loaded_by(args, env)
+    assert "pydantic" in first  # an empty cache: the layout is validated
+    (tmp_path / "out.pdf").unlink()
+    loaded = loaded_by(args, env)
     assert (tmp_path / "out.pdf").exists()
     assert "pypdf" in loaded  # the check can see a library when it is there
     assert not loaded & {"pydantic", "ruamel", "reportlab"}

@@ -64,8 +64,8 @@ def blank(path: Path, index: int) -> bool:
 
 
 def test_layout_steps_may_name_exactly_the_sketches_the_page_draws() -> None:
-    # impose/layout.py checks a step's `draw` against its own list; the sketch families of
-    # zinekit/instructions/ own the names.
+    # impose/layout_values.py lists the sketches a step's `draw` may name; the sketch
+    # families of zinekit/instructions/ own the names.
     assert sorted(DRAWINGS) == sorted(STEP_SKETCHES)
     assert len(set(STEP_SKETCHES)) == len(STEP_SKETCHES)
 

@@ -1,17 +1,22 @@
-"""The pydantic model of a layout file (the fields of layouts/README.md): validates the
-plain values read from the TOML and parses the pictures; `zinekit.impose.layout` turns the
-result into a `Layout`.
+"""A layout file's bytes -> a validated `Layout`, or a `LayoutError` that names the file,
+line and column, what was expected and a hint, worded by assets/messages/layout-errors.toml.
 
-Rules across fields (a picture's cells against `columns`, a saddle's two columns) are model
-validators; each says where it belongs by its error's context (`at`, `offset`, see
-`zinekit.validation.explain`), so the message points at the key or cell that is wrong.
+A file is read the way content files are: the TOML reader of `zinekit.validation` gives
+values with positions, the pydantic model here (the fields of layouts/README.md) validates
+them and parses the pictures. Rules across fields (a picture's cells against `columns`, a
+saddle's two columns) are model validators; each says where it belongs by its error's
+context (`at`, `offset`, see `zinekit.validation.explain`), so the message points at the
+key or cell that is wrong.
+
+pydantic is imported with this module only: `zinekit.impose.layout` comes here when no
+valid copy of the file is in the cache (`layout_cache`).
 """
 
 from __future__ import annotations
 
 import re
-import typing
-from dataclasses import dataclass
+import tomllib
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -20,34 +25,31 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    ValidationError,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from zinekit.errors import OptionError
+from zinekit.errors import LayoutError, Location, OptionError, Problem
+from zinekit.impose.layout_values import (
+    Drawing,
+    Guide,
+    Kind,
+    Layout,
+    Picture,
+    PictureCell,
+    Step,
+    readme,
+)
 from zinekit.units import paper_size
-
-Kind = Literal["saddle", "sheet", "repeat"]
-KINDS: tuple[str, ...] = typing.get_args(Kind)
-
-# The sketches an instruction step can show (zinekit/instructions/draw.py draws them):
-# sheet: the flat sheet with its fold and cut lines; fold: a sheet folding in half;
-# cut: the cut lines and scissors; nest: folded sheets inside one another, in order;
-# nest-halves: the same for a cut stack's top and bottom halves; staple: staples on the
-# fold; diamond: a mini-zine's ends pushed together; cover: the finished booklet.
-Drawing = Literal["sheet", "fold", "cut", "nest", "nest-halves", "staple", "diamond", "cover"]
-DRAWINGS: tuple[str, ...] = typing.get_args(Drawing)
+from zinekit.validation.document import Invalid, decode
+from zinekit.validation.explain import Explainer
+from zinekit.validation.wording import Messages
 
 _LANG = re.compile(r"[a-z]{2,3}")
 # A cell in a picture: a 1-based page number, optionally followed by "r" (turned 180°).
 _CELL = re.compile(r"(\d+)(r?)")
-
-
-@dataclass(frozen=True)
-class PictureCell:
-    page: int  # 0-based page of the layout's fixed page sequence
-    turned: bool  # turned 180° on the flat sheet
 
 
 def _fraction(value: float) -> float:
@@ -62,7 +64,6 @@ def _line(value: str) -> str:
     return value
 
 
-Picture = tuple[tuple[PictureCell, ...], ...]  # rows of cells, top row first
 Fraction = Annotated[float, AfterValidator(_fraction)]
 Point = Annotated[list[Fraction], Field(min_length=2, max_length=2)]
 Line = Annotated[str, AfterValidator(_line)]
@@ -241,3 +242,85 @@ def _check_pages(pictures: tuple[Picture, ...], sides: dict[str, list[str]]) -> 
 
 def _pages(numbers: list[int]) -> str:
     return ("page " if len(numbers) == 1 else "pages ") + ", ".join(map(str, numbers))
+
+
+_MESSAGES = Messages("layout-errors.toml", lambda: {"readme": str(readme())})
+_EXPLAINER = Explainer(LayoutFile, _MESSAGES)
+
+
+def validate_layout(data: bytes, path: Path) -> tuple[Layout, bool]:
+    """Validate a layout file's bytes; an error points at the file, line and column.
+
+    Also says whether the standard library's TOML parser read the file: only then is the
+    value fixed by the bytes, this code and Python alone, and may be cached.
+    """
+    try:
+        text = decode(data, path, _MESSAGES)
+    except Invalid as exc:
+        raise _first_mistake(exc.problems) from None
+    # Most files are fine, and every impose and build reads one: the standard library's
+    # parser reads them fast. The reader that keeps positions (tomlkit, pure Python, slower
+    # to import and to run) is needed only to say where a mistake is.
+    try:
+        return _layout(_validate(tomllib.loads(text), path), path), True
+    except (tomllib.TOMLDecodeError, ValidationError):
+        return _layout(_explained(text, path), path), False
+
+
+def _validate(values: dict[str, Any], path: Path) -> LayoutFile:
+    # Without a name field the file's name is the layout's: checked by the same rule.
+    return LayoutFile.model_validate({"name": path.stem, **values})
+
+
+def _explained(text: str, path: Path) -> LayoutFile:
+    """Read the file again with positions and raise its first mistake."""
+    from zinekit.validation.toml import read_toml  # tomlkit: imported only for mistakes
+
+    try:
+        doc = read_toml(text, path, _MESSAGES)
+    except Invalid as exc:
+        raise _first_mistake(exc.problems) from None
+    if not doc.data:
+        raise _first_mistake([_MESSAGES.problem("file_empty", Location(path))])
+    try:
+        # Fails again and is explained; passes only where tomllib alone refused the text
+        # (the two parsers differ on a corner of TOML): tomlkit's reading then stands.
+        return _validate(doc.data, path)
+    except ValidationError as exc:
+        raise _first_mistake(_EXPLAINER.explain(exc, doc)) from None
+
+
+def _first_mistake(problems: list[Problem]) -> LayoutError:
+    """The first mistake in the file: a layout error is one line."""
+    first = min(problems, key=lambda p: _order(p.where))
+    return LayoutError(first.message, where=first.where, hint=first.hint)
+
+
+def _order(where: object) -> tuple[int, int]:
+    if isinstance(where, Location):
+        return (where.line or 0, where.column or 0)
+    return (0, 0)
+
+
+def _layout(model: LayoutFile, path: Path) -> Layout:
+    pictures = model.pictures
+    front = pictures[0] if pictures else ()
+    back = pictures[1] if len(pictures) > 1 else ()
+    return Layout(
+        name=model.name or path.stem,
+        description=model.description,
+        kind=model.kind,
+        sheet=model.sheet,
+        orientation=model.orientation,
+        columns=model.columns,
+        rows=model.rows,
+        sides=model.sides,
+        fold=model.fold,
+        guides=tuple(
+            Guide(g.kind, (g.start[0], g.start[1]), (g.end[0], g.end[1])) for g in model.guides
+        ),
+        front=front,
+        back=back,
+        source=path,
+        steps=tuple(Step(step.draw, step.texts()) for step in model.steps),
+    )

@@ -135,12 +135,12 @@ def _add_side(
         ops.append(b"q 1 0 0 1 %s cm" % _nums((sheet.margin, sheet.margin)))
     if guides:
         ops.append(_guide_ops(side.guides))
-    forms = {}
+    forms: dict[str, tuple[Source, int]] = {}
     for cell in side.cells:
         if cell.page is None:
             continue
         src = source.pages[cell.page]
-        name = f"/P{cell.page}"
+        name = f"/P{len(forms)}"  # by cell, not page: equal sides share one content stream
         forms[name] = (source, cell.page)
         matrix, factor = placement(src.box, src.rotate, cell, scaling)
         if abs(factor - 1) > 0.005:

@@ -9,6 +9,8 @@ re-compressing), less an outer ASCII85 layer.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 from pypdf import PdfWriter
@@ -27,6 +29,25 @@ from zinekit.pdf.ascii85 import decode as decode_ascii85
 from zinekit.pdf.geometry import Box, Matrix, multiply
 from zinekit.pdf.getters import box, dictionary, matrix, number, resolved, stream_data
 from zinekit.pdf.pypdf_shim import encoded_data
+
+_PLAIN = re.compile(r"/[A-Za-z0-9]+")
+
+
+class _PlainName(NameObject):
+    """A name of letters and digits only, written as it is. pypdf's `NameObject` checks and
+    escapes a name character by character each time it is written: for the few names that
+    every form and sheet side repeat, the largest share of writing the output."""
+
+    def write_to_stream(self, stream: Any, *args: Any, **kwargs: Any) -> None:
+        stream.write(self.encode())
+
+
+@lru_cache(maxsize=1024)
+def pdf_name(text: str) -> NameObject:
+    """The name `text` ("/Form") for a dictionary made here; the same bytes in the file as
+    pypdf would write (tests/pdf/test_write.py compares them)."""
+    return _PlainName(text) if _PLAIN.fullmatch(text) else NameObject(text)
+
 
 # Annotation flags (PDF 32000-1:2008, 12.5.3).
 _HIDDEN, _PRINT = 2, 4
@@ -140,10 +161,11 @@ def _copy_stream(stream: StreamObject, writer: PdfWriter) -> StreamObject:
         chain, parm_chain = chain[1:], parm_chain[1:]
     fields: dict[Any, Any] = {"__streamdata__": data}
     if chain:
-        fields[NameObject("/Filter")] = chain[0] if len(chain) == 1 else ArrayObject(chain)
+        chain = [pdf_name(str(f)) if isinstance(f, NameObject) else f for f in chain]
+        fields[pdf_name("/Filter")] = chain[0] if len(chain) == 1 else ArrayObject(chain)
         if any(parm_chain):
             kept = [p if p else NullObject() for p in parm_chain]
             value = kept[0] if len(kept) == 1 else ArrayObject(kept)
-            fields[NameObject("/DecodeParms")] = value.clone(writer)
+            fields[pdf_name("/DecodeParms")] = value.clone(writer)
     # Public: what pypdf itself makes a stream read from a file with, raw bytes and all.
     return StreamObject.initialize_from_dictionary(fields)
