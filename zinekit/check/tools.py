@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+
+from zinekit.pdf import limit_tool_memory
 
 
 def run_tool(
@@ -17,9 +20,17 @@ def run_tool(
     program = shutil.which(args[0])
     if program is None:
         return f"{args[0]} is not installed"
+    # Capped: a decompression bomb makes the tool fail, which its check reports, instead of
+    # taking the machine's memory.
+    limit = limit_tool_memory if os.name == "posix" else None
     try:
         return subprocess.run(
-            [program, *args[1:]], input=stdin, capture_output=True, timeout=timeout, check=False
+            [program, *args[1:]],
+            input=stdin,
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+            preexec_fn=limit,
         )
     except subprocess.TimeoutExpired:
         return f"{args[0]} took longer than {timeout:.0f} s"
