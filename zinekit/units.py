@@ -11,6 +11,12 @@ from zinekit.errors import OptionError
 
 POINTS_PER = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 
+# Pixels per inch at the printed size that print shops ask for: photos and greys, and 1-bit
+# line art, whose jagged edges show below 600. `zinekit check` fails a picture under them,
+# and `zinekit build` says so when it places one.
+MINIMUM_PPI = 300
+MINIMUM_PPI_ONE_BIT = 600
+
 _LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(pt|mm|cm|in)\s*", re.IGNORECASE)
 _SIZE = re.compile(
     r"\s*([0-9]*\.?[0-9]+)\s*(pt|mm|cm|in)?\s*[x×]\s*([0-9]*\.?[0-9]+)\s*(pt|mm|cm|in)\s*",

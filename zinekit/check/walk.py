@@ -35,6 +35,7 @@ from zinekit.pdf import (
     stream,
     stream_data,
 )
+from zinekit.units import to_mm
 
 if TYPE_CHECKING:
     from zinekit.pdf import Reader
@@ -70,6 +71,19 @@ class Placement:
     key: Key | None  # the image object; None for an inline image
     info: ImageInfo
     matrix: Matrix  # maps the image's unit square onto the page
+
+    def described(self) -> str:
+        """The picture as a reader finds it on the page: its printed size and where its
+        lower left corner lies, in mm from the page's lower left corner, then its pixels.
+        Resource names ("Im3", "FormXob.256b...") mean nothing outside the file."""
+        a, b, c, d, e, f = self.matrix
+        corners = [(e + a * x + c * y, f + b * x + d * y) for x in (0, 1) for y in (0, 1)]
+        xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+        size = f"{to_mm(max(xs) - min(xs)):.0f} x {to_mm(max(ys) - min(ys)):.0f} mm"
+        at = f"{to_mm(min(xs)):.0f} mm from the left and {to_mm(min(ys)):.0f} mm from the bottom"
+        kind = "1-bit, " if self.info.one_bit else ""
+        what = "inline picture" if self.key is None else "picture"
+        return f"a {size} {what}, {at} ({kind}{self.info.width} x {self.info.height} px),"
 
 
 @dataclass(frozen=True)
