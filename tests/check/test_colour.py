@@ -144,7 +144,7 @@ def test_icc_image_with_three_components_fails() -> None:
     )
     result = check_colour(drawings(data, colours=True))
     assert detail_texts(result) == [
-        "a 4 x 4 mm picture, 0 mm from the left and 0 mm from the bottom"
+        "a 4 x 4 mm picture, 0 mm from the left and 0 mm from the bottom "
         "(4 x 4 px), in ICCBased (3 components) (convert it to greyscale) on page 1"
     ]
 

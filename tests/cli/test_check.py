@@ -90,7 +90,7 @@ def test_json_report(tmp_path: Path) -> None:
     assert images["status"] == "fail"
     assert images["details"] == [
         {
-            "text": "a 106 x 106 mm picture, 18 mm from the left and 18 mm from the bottom"
+            "text": "a 106 x 106 mm picture, 18 mm from the left and 18 mm from the bottom "
             "(300 x 300 px), at 72 ppi on page 1",
             "pages": [1],
         }
