@@ -114,6 +114,20 @@ def snap_to_paper(size: tuple[float, float], tolerance: float = mm(1)) -> tuple[
     return size
 
 
+def smallest_paper(width: float, height: float) -> str | None:
+    """The smallest named paper a `width` x `height` page fits on, either way round (the
+    sheet with printer's marks around it, say); None when none is large enough. A sizes
+    come first: the paper sold almost everywhere outside North America."""
+    sizes, _ = _paper_table()
+    small, large = sorted((width, height))
+    fits = [
+        (not re.fullmatch(r"A\d+", name), w * h, name)
+        for name, (w, h) in sizes.items()
+        if w >= small - 0.1 and h >= large - 0.1
+    ]
+    return min(fits)[2] if fits else None
+
+
 def describe_size(width: float, height: float) -> str:
     """ "210 x 297 mm (A4)" for messages and listings."""
     sizes, _ = _paper_table()

@@ -18,6 +18,7 @@ from zinekit.cli.previews import Extras, Previews
 from zinekit.cli.telling import Progress, heavy_black_notice, tell
 from zinekit.errors import InputError, OptionError, notice
 from zinekit.impose.layout import Layout
+from zinekit.impose.marks import frame
 from zinekit.impose.plan import Plan, Side
 from zinekit.impose.sheets import BLANK, WholePage, WriteReport, write_sides
 from zinekit.output import atomic_outputs, check_target
@@ -119,7 +120,11 @@ def write_imposed(
                 "could not check the sheets for heavy solid black: that needs pypdfium2"
                 " (pip install 'zinekit[preview]'), pdftoppm or Ghostscript"
             )
-        tell(source, plan, targets, reports, printing.actual_size, extras)
+        media = frame(plan.sheet_size, printing.finish).media
+        larger = media[0] > plan.sheet_size[0] + 0.01
+        tell(
+            source, plan, targets, reports, printing.actual_size, extras, media if larger else None
+        )
         if preview:
             for note in preview.notes:
                 notice(note)
