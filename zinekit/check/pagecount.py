@@ -47,8 +47,12 @@ def check_page_count(layout: Layout, sizes: list[PageSize | None]) -> Result:
             f"{plural(count, 'page')} for {layout.name} ({rule}): zinekit would add"
             f" {plural(plan.blanks_added, 'blank page')} {where} ({sheets})"
         )
-        return Result(NAME, Status.WARN, message, details)
+        thick = plan.too_thick()
+        return Result(NAME, Status.WARN, f"{message}; {thick}" if thick else message, details)
     message = f"{plural(count, 'page')} fill {sheets} of {layout.name} with no blank pages"
+    thick = plan.too_thick()
+    if thick:
+        return Result(NAME, Status.WARN, f"{message}, but {thick}", details)
     if details:
         return Result(NAME, Status.WARN, f"{message}; some pages would be scaled", details)
     return Result(NAME, Status.PASS, message)

@@ -75,6 +75,9 @@ def tell(
         notice(
             f"{len(overflowing)} pages are larger than their cell at 100% and were cut at its edge"
         )
+    thick = plan.too_thick()
+    if thick:
+        notice(thick)
     flattened = sum(r.flattened_annotations for r in reports)
     if flattened:
         notice(f"drew {flattened} printable annotations (form fields, stamps) into the pages")
