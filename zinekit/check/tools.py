@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 
-from zinekit.pdf import limit_tool_memory
+from zinekit.pdf import limit_tool_memory, shown
 
 
 def run_tool(
@@ -41,4 +41,5 @@ def run_tool(
 def text_lines(data: bytes) -> list[str]:
     """A tool's output as printable lines, whatever its encoding."""
     text = data.decode("utf-8", errors="replace")
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    # A tool quotes the file's own bytes at times: escaped and shortened like pypdf's words.
+    return [shown(line, 500) for line in text.splitlines() if line.strip()]
