@@ -248,3 +248,28 @@ def test_a_booklet_too_thick_to_fold_is_warned_about(tmp_path: Path) -> None:
     (tmp_path / "thin.pdf").write_bytes(thin)
     ok = run_zinekit("impose", tmp_path / "thin.pdf", "-o", tmp_path / "thin-out.pdf")
     assert "too thick" not in ok.stderr
+
+
+LOW_RES = """\
+title: Blurred
+lang: en
+blocks:
+  - image: {src: small.png}
+  - text: Under a small picture.
+"""
+
+
+def test_build_says_what_check_fails_about_a_picture(tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("L", (200, 150), 128).save(tmp_path / "small.png")
+    (tmp_path / "zine.yaml").write_text(LOW_RES, encoding="utf-8")
+    built = run_zinekit("build", tmp_path / "zine.yaml", "-o", tmp_path / "zine.pdf")
+    assert built.code == 0, built.stderr
+    note = next(line for line in built.lines if "'small.png' prints at" in line)
+    assert "under the 300 ppi" in note and "zinekit check fails it" in note
+    ppi = note.split("prints at ")[1].split(" ppi")[0]
+    checked = run_zinekit("check", tmp_path / "zine.reading.pdf")
+    images = [line for line in checked.stdout.splitlines() if "picture" in line]
+    assert checked.stdout.count("FAIL  images") == 1
+    assert images and f"at {ppi} ppi on page" in images[0] and "FormXob" not in checked.stdout
