@@ -112,9 +112,24 @@ class DamagedPDFError(InputError):
         """This error naming the file it was met in (when it does not yet)."""
         if self.where is not None:
             return self
-        found = DamagedPDFError(self.detail, where=where)
+        found = type(self)(self.detail, where=where)
         found.__cause__ = self.__cause__
         return found
+
+
+class DecodeLimitError(DamagedPDFError):
+    """A stream decodes to more than zinekit's budget (`zinekit.pdf.budget`): a
+    decompression bomb, or content far beyond what a page needs. A damaged file to the
+    code that reads pages (it skips or reports what it cannot read), with its own words."""
+
+    def __init__(self, detail: str, *, where: Location | Path | str | None = None) -> None:
+        InputError.__init__(
+            self,
+            f"{detail}: too much to read safely (a decompression bomb?)",
+            where=where,
+            hint="if the file is genuine, open it in a PDF viewer and print it to a new PDF",
+        )
+        self.detail = detail
 
 
 class LayoutError(ZinekitError):

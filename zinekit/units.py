@@ -11,6 +11,12 @@ from zinekit.errors import OptionError
 
 POINTS_PER = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 
+# Pixels per inch at the printed size that print shops ask for: photos and greys, and 1-bit
+# line art, whose jagged edges show below 600. `zinekit check` fails a picture under them,
+# and `zinekit build` says so when it places one.
+MINIMUM_PPI = 300
+MINIMUM_PPI_ONE_BIT = 600
+
 _LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*(pt|mm|cm|in)\s*", re.IGNORECASE)
 _SIZE = re.compile(
     r"\s*([0-9]*\.?[0-9]+)\s*(pt|mm|cm|in)?\s*[x×]\s*([0-9]*\.?[0-9]+)\s*(pt|mm|cm|in)\s*",
@@ -106,6 +112,20 @@ def snap_to_paper(size: tuple[float, float], tolerance: float = mm(1)) -> tuple[
         if abs(w - width) <= tolerance and abs(h - height) <= tolerance:
             return (w, h)
     return size
+
+
+def smallest_paper(width: float, height: float) -> str | None:
+    """The smallest named paper a `width` x `height` page fits on, either way round (the
+    sheet with printer's marks around it, say); None when none is large enough. A sizes
+    come first: the paper sold almost everywhere outside North America."""
+    sizes, _ = _paper_table()
+    small, large = sorted((width, height))
+    fits = [
+        (not re.fullmatch(r"A\d+", name), w * h, name)
+        for name, (w, h) in sizes.items()
+        if w >= small - 0.1 and h >= large - 0.1
+    ]
+    return min(fits)[2] if fits else None
 
 
 def describe_size(width: float, height: float) -> str:

@@ -128,7 +128,9 @@ def test_image_colour_spaces(space: bytes, bits: int, status: Status) -> None:
     result = check_colour(drawings(data, colours=True))
     assert result.status == status
     if status == Status.FAIL:
-        assert detail_texts(result)[0].startswith("image Im1 in ")
+        assert detail_texts(result)[0].startswith(
+            "a 4 x 4 mm picture, 18 mm from the left and 18 mm from the bottom (50 x 50 px), in "
+        )
 
 
 def test_icc_image_with_three_components_fails() -> None:
@@ -142,7 +144,8 @@ def test_icc_image_with_three_components_fails() -> None:
     )
     result = check_colour(drawings(data, colours=True))
     assert detail_texts(result) == [
-        "image Im1 in ICCBased (3 components) (convert it to greyscale) on page 1"
+        "a 4 x 4 mm picture, 0 mm from the left and 0 mm from the bottom "
+        "(4 x 4 px), in ICCBased (3 components) (convert it to greyscale) on page 1"
     ]
 
 

@@ -18,7 +18,10 @@ INCH = 72.0
 def test_72_ppi_image_placed_large_fails_with_page_name_and_ppi() -> None:
     result = check_images(drawings(image_page(300, 300, (300, 300))))
     assert result.status == Status.FAIL
-    assert detail_texts(result) == ["Im1 (300 x 300 px) at 72 ppi on page 1"]
+    assert detail_texts(result) == [
+        "a 106 x 106 mm picture, 18 mm from the left and 18 mm from the bottom "
+        "(300 x 300 px), at 72 ppi on page 1"
+    ]
     assert result.details[0].pages == (1,)
 
 
@@ -41,13 +44,19 @@ def test_one_bit_images_need_600_ppi(pixels: int, status: Status) -> None:
     result = check_images(drawings(data))
     assert result.status == status
     if status == Status.FAIL:
-        assert detail_texts(result) == [f"Im1 (1-bit, {pixels} x {pixels} px) at 400 ppi on page 1"]
+        assert detail_texts(result) == [
+            "a 25 x 25 mm picture, 18 mm from the left and 18 mm from the bottom "
+            f"(1-bit, {pixels} x {pixels} px), at 400 ppi on page 1"
+        ]
 
 
 def test_both_axes_count() -> None:
     # 600 x 300 px on a 2-inch square: 300 ppi across, 150 down.
     result = check_images(drawings(image_page(600, 300, (2 * INCH, 2 * INCH))))
-    assert detail_texts(result) == ["Im1 (600 x 300 px) at 300 x 150 ppi on page 1"]
+    assert detail_texts(result) == [
+        "a 51 x 51 mm picture, 18 mm from the left and 18 mm from the bottom "
+        "(600 x 300 px), at 300 x 150 ppi on page 1"
+    ]
 
 
 def test_turned_placement_measures_along_the_image_axes() -> None:
@@ -102,7 +111,10 @@ def test_form_drawn_on_many_pages_is_read_once_and_placed_on_each() -> None:
     )
     result = check_images(drawings(data))
     # 900 px on 300 pt is 216 ppi on page 1; on 150 pt, 432 ppi on page 2.
-    assert detail_texts(result) == ["Im1 (900 x 900 px) at 216 ppi on page 1"]
+    assert detail_texts(result) == [
+        "a 106 x 106 mm picture, 0 mm from the left and 0 mm from the bottom "
+        "(900 x 900 px), at 216 ppi on page 1"
+    ]
 
 
 def test_inline_image() -> None:
@@ -110,7 +122,10 @@ def test_inline_image() -> None:
     content = b"q 100 0 0 100 0 0 cm BI /W 100 /H 100 /CS /G /BPC 8 /F /Fl ID " + pixels
     data = pages_pdf([content + b" EI Q"])
     result = check_images(drawings(data))
-    assert detail_texts(result) == ["inline image (100 x 100 px) at 72 ppi on page 1"]
+    assert detail_texts(result) == [
+        "a 35 x 35 mm inline picture, 0 mm from the left and 0 mm from the bottom "
+        "(100 x 100 px), at 72 ppi on page 1"
+    ]
 
 
 def test_image_in_a_printed_annotation() -> None:
@@ -126,7 +141,10 @@ def test_image_in_a_printed_annotation() -> None:
         },
         page_entries=[b"/Annots [12 0 R]"],
     )
-    assert detail_texts(check_images(drawings(data))) == ["Im1 (600 x 600 px) at 108 ppi on page 1"]
+    assert detail_texts(check_images(drawings(data))) == [
+        "a 141 x 141 mm picture, 0 mm from the left and 0 mm from the bottom "
+        "(600 x 600 px), at 108 ppi on page 1"
+    ]
 
 
 def test_unreadable_content_warns_and_names_the_page() -> None:

@@ -88,7 +88,13 @@ def test_json_report(tmp_path: Path) -> None:
     assert [c["name"] for c in report["checks"]] == CHECKS
     images = next(c for c in report["checks"] if c["name"] == "images")
     assert images["status"] == "fail"
-    assert images["details"] == [{"text": "Im1 (300 x 300 px) at 72 ppi on page 1", "pages": [1]}]
+    assert images["details"] == [
+        {
+            "text": "a 106 x 106 mm picture, 18 mm from the left and 18 mm from the bottom "
+            "(300 x 300 px), at 72 ppi on page 1",
+            "pages": [1],
+        }
+    ]
     assert report["summary"]["failed"] == 1
     assert {c["status"] for c in report["checks"]} <= {"pass", "warn", "fail", "skip"}
 

@@ -55,14 +55,20 @@ def run_checks(
         else:
             images, colour = check_images(drawings), check_colour(drawings)
     only_photocopy = "only with --photocopy (black-only printing)"
+    # qpdf and Ghostscript would decode the same stream in full (their memory is capped too).
+    bomb = walker.over_budget
     results = [
         check_structure([*source.repairs, *messages]),
-        check_qpdf(path, password),
+        _skipped("qpdf", f"{bomb}; qpdf would decode it in full")
+        if bomb
+        else check_qpdf(path, password),
         boxes,
         fonts,
         images,
         colour if photocopy else _skipped("colour", only_photocopy),
-        check_ink(path, password, count) if photocopy else _skipped("ink", only_photocopy),
+        _skipped("ink", f"{bomb}; Ghostscript would decode it in full" if bomb else only_photocopy)
+        if bomb or not photocopy
+        else check_ink(path, password, count),
         check_page_count(chosen, sizes)
         if chosen is not None
         else _skipped("page-count", "give --layout to check the page count for a layout"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from zinekit.check.report import Detail, Result, Status, pages_text, plural, worst
-from zinekit.pdf import Box, box, number
+from zinekit.pdf import Box, box, number, rotation
 from zinekit.units import describe_size, to_mm
 
 if TYPE_CHECKING:
@@ -109,7 +109,8 @@ def _page(page: Any) -> tuple[list[tuple[Status, str]], str | None, PageSize | N
 
     finished = trim or crop
     unit = number(page.get("/UserUnit")) or 1.0
-    turned = int(number(page.get("/Rotate")) or 0) % 180 == 90
+    # An invalid /Rotate is ignored, as viewers do (the structure check says so).
+    turned = (rotation(page.get("/Rotate", 0)) or 0) % 180 == 90
     size = _size(finished, unit, turned)
     description = _describe(size, media, unit, turned, finished, bleed or crop, "/TrimBox" in page)
     return found, description, size

@@ -81,7 +81,7 @@ def _image(placement: Placement) -> tuple[Status, str] | None:
     space = placement.info.space
     if placement.info.mask or space is None or space.neutral:
         return None  # a stencil mask paints in the fill colour, checked where it is set
-    what = f"image {placement.name}"
+    what = placement.described()
     if space.neutral is None and space.family == "other":
         return Status.WARN, f"{what} in {space.name}: its colours could not be checked"
     return Status.FAIL, f"{what} in {space.name} (convert it to greyscale)"

@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from zinekit.check.report import Detail, Result, Status, pages_text, plural
-from zinekit.pdf import Key, array, dictionary, key_of, printed_appearances, resolved, stream
+from zinekit.pdf import (
+    Key,
+    array,
+    dictionary,
+    key_of,
+    printed_appearances,
+    resolved,
+    shown,
+    stream,
+)
 
 if TYPE_CHECKING:
     from zinekit.pdf import Reader
@@ -110,8 +119,8 @@ def _key(raw: Any) -> Key:
 
 
 def _font(font: Any) -> Font:
-    subtype = str(font.get("/Subtype", "/unknown"))[1:]
-    name = str(font.get("/BaseFont", "")).lstrip("/") or "an unnamed font"
+    subtype = shown(str(font.get("/Subtype", "/unknown"))[1:], 30)
+    name = shown(str(font.get("/BaseFont", "")).lstrip("/"), 60) or "an unnamed font"
     if subtype == "Type3":
         return Font(name, subtype, True)
     holder = font

@@ -12,10 +12,9 @@ from collections import defaultdict
 
 from zinekit.check.report import Detail, Result, Status, pages_text, plural
 from zinekit.check.walk import Drawing, Placement, unreadable
+from zinekit.units import MINIMUM_PPI, MINIMUM_PPI_ONE_BIT
 
 NAME = "images"
-MINIMUM_PPI = 300  # photos and greys; what print shops ask for
-MINIMUM_PPI_ONE_BIT = 600  # line art: jagged edges show below this
 
 
 def resolution(placement: Placement) -> tuple[float, float]:
@@ -43,8 +42,7 @@ def check_images(drawings: list[Drawing]) -> Result:
             # Judged as shown, to the unit: an image sized for 300 ppi comes out at 299.99.
             if round(min(across, down)) >= minimum:
                 continue
-            kind = "1-bit, " if info.one_bit else ""
-            what = f"{placement.name} ({kind}{info.width} x {info.height} px)"
+            what = placement.described()
             low[(what, _ppi(across, down), minimum)].add(number)
 
     rule = f"{MINIMUM_PPI} ppi ({MINIMUM_PPI_ONE_BIT} for 1-bit)"

@@ -25,6 +25,15 @@ def check_page_count(layout: Layout, sizes: list[PageSize | None]) -> Result:
         plan = make_plan(layout, count)
     except OptionError as exc:
         return Result(NAME, Status.FAIL, str(exc))
+    if _all_sheets(plan.sheet_size, plan.cell_size, sizes):
+        # zinekit's own output (or another imposer's): its pages are the layout's sheets.
+        return Result(
+            NAME,
+            Status.PASS,
+            f"already imposed: the {plural(count, 'page')} are {describe_size(*plan.sheet_size)}"
+            f" sheets, the size {layout.name} prints on (check the PDF it was imposed from for"
+            " its page count)",
+        )
     sheets = plural(len(plan.sheets), "sheet")
     details = _other_sizes(plan.cell_size, sizes, layout.name)
     if plan.blanks_added:
@@ -38,8 +47,12 @@ def check_page_count(layout: Layout, sizes: list[PageSize | None]) -> Result:
             f"{plural(count, 'page')} for {layout.name} ({rule}): zinekit would add"
             f" {plural(plan.blanks_added, 'blank page')} {where} ({sheets})"
         )
-        return Result(NAME, Status.WARN, message, details)
+        thick = plan.too_thick()
+        return Result(NAME, Status.WARN, f"{message}; {thick}" if thick else message, details)
     message = f"{plural(count, 'page')} fill {sheets} of {layout.name} with no blank pages"
+    thick = plan.too_thick()
+    if thick:
+        return Result(NAME, Status.WARN, f"{message}, but {thick}", details)
     if details:
         return Result(NAME, Status.WARN, f"{message}; some pages would be scaled", details)
     return Result(NAME, Status.PASS, message)
@@ -63,3 +76,21 @@ def _other_sizes(
         )
         for size, pages in others.items()
     )
+
+
+def _all_sheets(
+    sheet: tuple[float, float], cell: tuple[float, float], sizes: list[PageSize | None]
+) -> bool:
+    """True when every page is the layout's sheet, either way round, and the sheet is not
+    also its cell (as for one page a sheet), where a sheet-sized page is a source page."""
+    known = [size for size in sizes if size is not None]
+
+    def same(size: PageSize, width: float, height: float) -> bool:
+        return abs(size.width - width) <= _SLACK and abs(size.height - height) <= _SLACK
+
+    def sheet_sized(size: PageSize) -> bool:
+        return same(size, *sheet) or same(size, sheet[1], sheet[0])
+
+    if sheet_sized(PageSize(*cell)):
+        return False
+    return bool(known) and all(sheet_sized(size) for size in known)

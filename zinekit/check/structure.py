@@ -7,6 +7,7 @@ from pathlib import Path
 
 from zinekit.check.report import Detail, Result, Status, plural
 from zinekit.check.tools import run_tool, text_lines
+from zinekit.pdf import shown
 
 STRUCTURE, QPDF = "structure", "qpdf"
 _QPDF_SECONDS = 300
@@ -16,7 +17,7 @@ _QPDF_VERDICTS = ("qpdf: operation succeeded with warnings", "qpdf: errors detec
 
 def check_structure(repairs: list[str]) -> Result:
     """`repairs`: what pypdf worked around while opening and reading the file."""
-    found = list(dict.fromkeys(" ".join(r.split()) for r in repairs if r.strip()))
+    found = list(dict.fromkeys(shown(r, 200) for r in repairs if r.strip()))
     if not found:
         return Result(STRUCTURE, Status.PASS, "the file opens and reads without repairs")
     return Result(

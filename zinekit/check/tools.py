@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+
+from zinekit.pdf import limit_tool_memory, shown
 
 
 def run_tool(
@@ -17,9 +20,17 @@ def run_tool(
     program = shutil.which(args[0])
     if program is None:
         return f"{args[0]} is not installed"
+    # Capped: a decompression bomb makes the tool fail, which its check reports, instead of
+    # taking the machine's memory.
+    limit = limit_tool_memory if os.name == "posix" else None
     try:
         return subprocess.run(
-            [program, *args[1:]], input=stdin, capture_output=True, timeout=timeout, check=False
+            [program, *args[1:]],
+            input=stdin,
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+            preexec_fn=limit,
         )
     except subprocess.TimeoutExpired:
         return f"{args[0]} took longer than {timeout:.0f} s"
@@ -30,4 +41,5 @@ def run_tool(
 def text_lines(data: bytes) -> list[str]:
     """A tool's output as printable lines, whatever its encoding."""
     text = data.decode("utf-8", errors="replace")
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    # A tool quotes the file's own bytes at times: escaped and shortened like pypdf's words.
+    return [shown(line, 500) for line in text.splitlines() if line.strip()]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from zinekit.check.spaces import CMYK, RGB, Space, by_count, resolve
-from zinekit.errors import DamagedPDFError
+from zinekit.errors import DamagedPDFError, DecodeLimitError
 from zinekit.pdf import (
     IDENTITY,
     Key,
@@ -31,9 +31,11 @@ from zinekit.pdf import (
     operations,
     printed_appearances,
     resolved,
+    shown,
     stream,
     stream_data,
 )
+from zinekit.units import to_mm
 
 if TYPE_CHECKING:
     from zinekit.pdf import Reader
@@ -70,6 +72,19 @@ class Placement:
     info: ImageInfo
     matrix: Matrix  # maps the image's unit square onto the page
 
+    def described(self) -> str:
+        """The picture as a reader finds it on the page: its printed size and where its
+        lower left corner lies, in mm from the page's lower left corner, then its pixels.
+        Resource names ("Im3", "FormXob.256b...") mean nothing outside the file."""
+        a, b, c, d, e, f = self.matrix
+        corners = [(e + a * x + c * y, f + b * x + d * y) for x in (0, 1) for y in (0, 1)]
+        xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+        size = f"{to_mm(max(xs) - min(xs)):.0f} x {to_mm(max(ys) - min(ys)):.0f} mm"
+        at = f"{to_mm(min(xs)):.0f} mm from the left and {to_mm(min(ys)):.0f} mm from the bottom"
+        kind = "1-bit, " if self.info.one_bit else ""
+        what = "inline picture" if self.key is None else "picture"
+        return f"a {size} {what}, {at} ({kind}{self.info.width} x {self.info.height} px),"
+
 
 @dataclass(frozen=True)
 class Paint:
@@ -104,6 +119,9 @@ class Walker:
         self._summaries: dict[Key, _Summary | None] = {}  # None: being read (a loop guard)
         self._flat: dict[Key, Drawing] = {}
         self._images: dict[Key, ImageInfo] = {}
+        # Why a stream went unread for decoding past the budget (`DecodeLimitError`), if
+        # one did: the outside tools would decode it too.
+        self.over_budget: str | None = None
 
     def page(self, index: int) -> Drawing:
         page = self.reader.pages[index]
@@ -111,6 +129,7 @@ class Walker:
         try:
             data = contents(page.get("/Contents"))
         except DamagedPDFError as exc:
+            self._note(exc)
             return Drawing(problems=[f"its content could not be read ({_short(exc)})"])
         summary = self._summarize(data, resources)
         for raw, placed in printed_appearances(page):
@@ -162,6 +181,7 @@ class Walker:
         try:
             summary = self._summarize(stream_data(form), resources)
         except DamagedPDFError as exc:
+            self._note(exc)
             # Kept with the form, so every page that draws it says so.
             summary = _Summary(problems=[f"a form could not be read ({_short(exc)})"])
         self._summaries[key] = summary
@@ -175,8 +195,13 @@ class Walker:
             # What was read before a damaged object still counts.
             _Reader(self, summary, resources).run(operations(data, self.reader))
         except DamagedPDFError as exc:
+            self._note(exc)
             summary.problems.append(f"a content stream could not be read ({_short(exc)})")
         return summary
+
+    def _note(self, exc: DamagedPDFError) -> None:
+        if isinstance(exc, DecodeLimitError) and self.over_budget is None:
+            self.over_budget = exc.detail
 
     def image_info(self, raw: Any, image: Any, resources: Any) -> ImageInfo:
         key = key_of(raw)
@@ -341,6 +366,5 @@ def _numbers(operands: list[Any]) -> tuple[float, ...] | None:
     return tuple(round(v, 4) for v in values if v is not None)
 
 
-def _short(exc: BaseException) -> str:
-    text = " ".join("".join(c if c.isprintable() else " " for c in str(exc)).split())
-    return text[:120] or type(exc).__name__
+def _short(exc: DamagedPDFError) -> str:
+    return shown(exc.detail, 120)

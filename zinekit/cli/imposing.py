@@ -16,8 +16,9 @@ from zinekit import photocopy
 from zinekit.cli.options import Printing
 from zinekit.cli.previews import Extras, Previews
 from zinekit.cli.telling import Progress, heavy_black_notice, tell
-from zinekit.errors import OptionError, notice
+from zinekit.errors import InputError, OptionError, notice
 from zinekit.impose.layout import Layout
+from zinekit.impose.marks import frame
 from zinekit.impose.plan import Plan, Side
 from zinekit.impose.sheets import BLANK, WholePage, WriteReport, write_sides
 from zinekit.output import atomic_outputs, check_target
@@ -56,6 +57,19 @@ def write_imposed(
     With `printing.instructions`, `layout` (the one `plan` was made from) supplies the steps.
     """
     parts = [plan.fronts(), plan.backs()] if len(targets) == 2 else [plan.sides()]
+    # Previews and the heavy-black measure render the sheets, and with them every stream
+    # of the source in full: a decompression bomb is refused before anything is written.
+    unrenderable = None
+    if printing.preview or printing.photocopy:
+        from zinekit.pdf import render_problem
+
+        unrenderable = render_problem(source.reader)
+    if unrenderable and printing.preview:
+        raise InputError(
+            f"--preview cannot draw this PDF: {unrenderable}",
+            where=source.path,
+            hint="leave out --preview, or print the PDF to a new one first",
+        )
     extras = _instruction_pages(source, plan, targets, printing, layout)
     preview = Previews(source, plan, targets, extras) if printing.preview else None
     total = sum(len(p) for p in parts)
@@ -71,7 +85,15 @@ def write_imposed(
     with folder, atomic_outputs(paths) as files:
         for f, sides, extra in zip(files, parts, extras, strict=False):
             report, data, dark = _impose_file(
-                source, plan, sides, extra, f, printing, progress, keep=bool(preview)
+                source,
+                plan,
+                sides,
+                extra,
+                f,
+                printing,
+                progress,
+                keep=bool(preview),
+                measure=unrenderable is None,
             )
             reports.append(report)
             imposed.append(data)
@@ -87,7 +109,9 @@ def write_imposed(
     if progress:
         progress.done()
     if not printing.quiet:
-        if heavy:
+        if unrenderable:
+            notice(f"did not check the sheets for heavy solid black: {unrenderable}")
+        elif heavy:
             # The usual measure goes unnamed, and None is a file no tool could measure.
             named = {how for how in measured if how is not None and how != photocopy.RENDERED}
             heavy_black_notice(heavy, named)
@@ -96,7 +120,11 @@ def write_imposed(
                 "could not check the sheets for heavy solid black: that needs pypdfium2"
                 " (pip install 'zinekit[preview]'), pdftoppm or Ghostscript"
             )
-        tell(source, plan, targets, reports, printing.actual_size, extras)
+        media = frame(plan.sheet_size, printing.finish).media
+        larger = media[0] > plan.sheet_size[0] + 0.01
+        tell(
+            source, plan, targets, reports, printing.actual_size, extras, media if larger else None
+        )
         if preview:
             for note in preview.notes:
                 notice(note)
@@ -125,10 +153,11 @@ def _impose_file(
     printing: Printing,
     progress: Progress | None,
     keep: bool,
+    measure: bool = True,
 ) -> tuple[WriteReport, bytes, _Dark | None]:
     """Impose one file's sides (and pages around them) into `f`; return its report, its bytes
-    when they are needed again (`keep`, for previews; else b"") and, with --photocopy, its
-    heavy-black sides."""
+    when they are needed again (`keep`, for previews; else b"") and, with --photocopy and
+    `measure`, its heavy-black sides."""
     before, after = extra
     if not (printing.photocopy or keep):
         return _write(source, plan, sides, f, printing, progress, before, after), b"", None
@@ -139,8 +168,8 @@ def _impose_file(
     if printing.photocopy:
         if not printing.black_pages:
             data = photocopy.to_gray(data)
-        coverage = photocopy.black_coverage(data)
-        dark = _Dark([], None)
+        coverage = photocopy.black_coverage(data) if measure else None
+        dark = _Dark([], None) if measure else None
         if coverage is not None:
             pages = photocopy.heavy_black_pages(coverage[0])
             # Sides are counted without the instruction page and its blank back.

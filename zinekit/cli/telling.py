@@ -13,7 +13,7 @@ from zinekit.errors import notice
 from zinekit.impose.plan import Plan
 from zinekit.impose.sheets import WriteReport
 from zinekit.pdf import Source
-from zinekit.units import describe_size
+from zinekit.units import describe_size, smallest_paper
 
 
 def heavy_black_notice(sides: list[int], measured_by: Collection[str] = ()) -> None:
@@ -52,7 +52,10 @@ def tell(
     reports: list[WriteReport],
     actual: bool,
     extras: Extras,
+    media: tuple[float, float] | None = None,
 ) -> None:
+    """`media`: the printed page when it is larger than the sheet (printer's marks or bleed
+    around it, to be trimmed off): the paper to print on is then named."""
     if source.repairs:
         notice(f"{source.path} is damaged; it was repaired on reading ({source.repairs[0]})")
     if plan.blanks_added:
@@ -72,6 +75,9 @@ def tell(
         notice(
             f"{len(overflowing)} pages are larger than their cell at 100% and were cut at its edge"
         )
+    thick = plan.too_thick()
+    if thick:
+        notice(thick)
     flattened = sum(r.flattened_annotations for r in reports)
     if flattened:
         notice(f"drew {flattened} printable annotations (form fields, stamps) into the pages")
@@ -83,9 +89,16 @@ def tell(
         instructions = ", after an instruction sheet (blank back) that prints first"
     elif after:
         instructions = ", then an instruction page"
+    trimmed, paper = "", ""
+    if media is not None:
+        trimmed = f", each printed on a {describe_size(*media)} page to be trimmed"
+        name = smallest_paper(*media)
+        where = f"on {name} paper" if name else f"on paper at least {describe_size(*media)}"
+        paper = f" {where}, then trim to {describe_size(*plan.sheet_size)}"
     print(
         f"zinekit: wrote {', '.join(map(str, targets))}: {sheets} of"
-        f" {describe_size(*plan.sheet_size)}, {pages}, layout {plan.layout}{instructions}",
+        f" {describe_size(*plan.sheet_size)}{trimmed}, {pages}, layout {plan.layout}"
+        f"{instructions}",
         file=sys.stderr,
     )
     if len(targets) == 2:
@@ -100,13 +113,16 @@ def tell(
             "  If the backs come out upside down, turn the stack end over end before step 3.",
             file=sys.stderr,
         )
+        if paper:
+            print(f"zinekit: print at 100% (actual size){paper}", file=sys.stderr)
     elif plan.backs():
         print(
-            f"zinekit: print double-sided, flip on {plan.duplex} edge, at 100% (actual size)",
+            f"zinekit: print double-sided, flip on {plan.duplex} edge, at 100% (actual size)"
+            f"{paper}",
             file=sys.stderr,
         )
     else:
-        print("zinekit: print single-sided at 100% (actual size)", file=sys.stderr)
+        print(f"zinekit: print single-sided at 100% (actual size){paper}", file=sys.stderr)
 
 
 def count(number: int, noun: str) -> str:

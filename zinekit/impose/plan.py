@@ -14,6 +14,7 @@ Conventions, used everywhere in zinekit:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -84,6 +85,27 @@ class Plan:
     duplex: Duplex
     padding: Padding
     backs_turned: bool
+    folded: bool = False  # saddle-stitched: each section's sheets nest and fold together
+
+    @property
+    def section_sheets(self) -> int:
+        """Sheets folded together in the thickest section (signature); 1 when unfolded."""
+        if not self.folded:
+            return 1
+        counts = Counter(sheet.signature for sheet in self.sheets)
+        return max(counts.values(), default=1)
+
+    def too_thick(self) -> str | None:
+        """Why a section is too thick to fold, when it has more sheets than fold and staple
+        flat (`MAX_SECTION_SHEETS`); None when every section folds."""
+        if self.section_sheets <= MAX_SECTION_SHEETS:
+            return None
+        return (
+            f"{self.section_sheets} sheets folded together are too thick to fold and staple"
+            f" flat (more than {MAX_SECTION_SHEETS} sheets of 80 g/m² paper): use"
+            " --signature-sheets 8 to fold them in sections of 8 sheets, sewn or glued"
+            " side by side"
+        )
 
     @property
     def blanks_where(self) -> str:
@@ -103,6 +125,13 @@ class Plan:
     def sides(self) -> list[Side]:
         """Every side in the order a duplex printer takes them: front, back, front, back..."""
         return [side for s in self.sheets for side in (s.front, s.back) if side is not None]
+
+
+# Sheets of 80 g/m² office paper (0.1 mm each) that still fold and staple into a booklet
+# that lies flat: past 20 (80 pages, 4 mm of spine) the fold springs open, the outer
+# sheet cracks, a long-arm stapler's staples no longer close, and the inner pages push
+# out several mm (creep). Binders sew thicker books in sections of 4 to 16 sheets.
+MAX_SECTION_SHEETS = 20
 
 
 def backs_turned(sheet_size: tuple[float, float], duplex: Duplex) -> bool:
@@ -176,6 +205,7 @@ def make_plan(layout: Layout, page_count: int, options: Options = Options()) -> 
         duplex=options.duplex,
         padding=options.padding,
         backs_turned=turned and any(s.back is not None for s in sheets),
+        folded=layout.kind == "saddle",
     )
 
 

@@ -40,11 +40,28 @@ DAMAGE: tuple[type[Exception], ...] = (
 )
 
 
+def shown(value: object, limit: int = 80) -> str:
+    """A value read from a PDF, or pypdf's message quoting one, fit for a message: one line,
+    characters that do not print escaped (``\\x8e``), at most `limit` characters ("..."
+    marks the cut). Every message that quotes a PDF-sourced value goes through here: a
+    file's bytes can hold control characters, terminal escapes or a megabyte of text."""
+    text = value.decode("latin-1") if isinstance(value, bytes | bytearray) else str(value)
+    parts = []
+    for c in text:
+        if c.isprintable():
+            parts.append(c)
+        elif c.isspace():
+            parts.append(" ")
+        else:
+            parts.append(f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}")
+    text = " ".join("".join(parts).split())
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
 def one_line(exc: BaseException) -> str:
     """The exception's message on one printable line, never empty: pypdf's messages can
     quote the damaged bytes."""
-    text = " ".join("".join(c if c.isprintable() else " " for c in str(exc)).split())
-    return text or type(exc).__name__
+    return shown(exc, 160) or type(exc).__name__
 
 
 def translate(exc: Exception, where: Path | None = None) -> DamagedPDFError:

@@ -27,7 +27,7 @@ from pypdf.generic import (
 
 from zinekit.pdf.ascii85 import decode as decode_ascii85
 from zinekit.pdf.geometry import Box, Matrix, multiply
-from zinekit.pdf.getters import box, dictionary, matrix, number, resolved, stream_data
+from zinekit.pdf.getters import box, contents, dictionary, matrix, number, resolved
 from zinekit.pdf.pypdf_shim import encoded_data
 
 _PLAIN = re.compile(r"/[A-Za-z0-9]+")
@@ -130,13 +130,7 @@ def page_content(
     if isinstance(found, StreamObject) and not appearances:
         content = _copy_stream(found, writer)
     else:
-        parts: list[bytes] = []
-        if isinstance(found, StreamObject):
-            parts.append(stream_data(found))
-        elif isinstance(found, ArrayObject):
-            streams = (resolved(part) for part in found)
-            parts.extend(stream_data(s) for s in streams if isinstance(s, StreamObject))
-        data = b"\n".join(parts)
+        data = contents(found)
         if appearances:
             data = b"q\n" + data + b"\nQ\n" + b"\n".join(ops for ops, _, _ in appearances)
         decoded = DecodedStreamObject()

@@ -8,9 +8,11 @@ Callers use what they could read instead of stopping. An object that cannot be r
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from pypdf import PdfReader
+from pypdf.errors import LimitReachedError
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
@@ -21,6 +23,7 @@ from pypdf.generic import (
     StreamObject,
 )
 
+from zinekit.pdf.budget import DECODED_LIMIT, over_limit
 from zinekit.pdf.damage import DAMAGE, translate
 from zinekit.pdf.geometry import Box, Matrix, normalised
 
@@ -119,22 +122,47 @@ def string_bytes(value: Any) -> bytes:
 
 
 def stream_data(value: StreamObject) -> bytes:
-    """The decoded data of a stream."""
+    """The decoded data of a stream; `DecodeLimitError` past `budget.DECODED_LIMIT`."""
     try:
         return value.get_data()
+    except LimitReachedError as exc:  # pypdf holds every filter to the budget
+        raise over_limit() from exc
     except DAMAGE as exc:
         raise translate(exc) from exc
 
 
-def contents(raw: Any) -> bytes:
-    """A page's /Contents (one stream or an array of them) as one decoded content stream."""
+def content_streams(raw: Any) -> list[StreamObject]:
+    """The streams of a page's /Contents: one stream or an array of them. Anything else in
+    the array (an array that holds itself, a number) is skipped, as viewers do."""
     found = resolved(raw)
     if isinstance(found, StreamObject):
-        return stream_data(found)
+        return [found]
     if isinstance(found, ArrayObject):
-        parts = (resolved(part) for part in found)
-        return b"\n".join(stream_data(p) for p in parts if isinstance(p, StreamObject))
-    return b""
+        return [part for part in map(resolved, found) if isinstance(part, StreamObject)]
+    return []
+
+
+def contents(raw: Any) -> bytes:
+    """A page's /Contents (one stream or an array of them) as one decoded content stream,
+    held to `budget.DECODED_LIMIT` in all (an array of many streams each just under it is
+    the same bomb)."""
+    parts, total = [], 0
+    for part in content_streams(raw):
+        data = stream_data(part)
+        total += len(data) + 1
+        if total > DECODED_LIMIT:
+            raise over_limit("the content of a page")
+        parts.append(data)
+    return b"\n".join(parts)
+
+
+def rotation(value: Any) -> int | None:
+    """A page's /Rotate as 0, 90, 180 or 270 (clockwise); None when it is not a number or
+    not a multiple of 90, which viewers ignore (PDF 32000-1:2008, table 30)."""
+    degrees = number(value)
+    if degrees is None or not math.isfinite(degrees) or degrees % 90:
+        return None
+    return int(degrees % 360)
 
 
 def operations(data: bytes, reader: PdfReader | None) -> list[Operation]:

@@ -6,6 +6,8 @@ what pypdf repaired while reading it. Errors say, in one line, what is wrong wit
 from __future__ import annotations
 
 import io
+import os
+import stat
 from pathlib import Path
 
 from pypdf import PageObject, PdfReader
@@ -13,8 +15,10 @@ from pypdf.errors import DependencyError, PdfReadError
 from pypdf.generic import RectangleObject
 
 from zinekit.errors import InputError
-from zinekit.pdf.damage import DAMAGE, collect_repairs, translate
+from zinekit.pdf.budget import INPUT_LIMIT, apply_to_pypdf, megabytes
+from zinekit.pdf.damage import DAMAGE, collect_repairs, shown, translate
 from zinekit.pdf.geometry import Box, normalised
+from zinekit.pdf.getters import resolved, rotation
 from zinekit.pdf.source import Source, SourcePage
 
 # Magic numbers of files people mistake for PDFs, to say what the file is instead.
@@ -27,19 +31,63 @@ _SIGNATURES = {
     b"%!PS": "a PostScript file",
     b"{\\rtf": "an RTF document",
 }
+# What a path names when it is not a regular file, for "this is ..., not a PDF file".
+_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+}
+# Where pypdf looks for the closing %%EOF (it gives up on a file that lacks one).
+_TAIL = 1024
 
 
 def open_source(path: Path, password: str | None = None) -> Source:
     """Open a PDF file for imposing, repairing what pypdf can; errors say what is wrong."""
-    if not path.exists():
-        raise InputError("file not found", where=path, hint="check the path and the spelling")
-    if path.is_dir():
-        raise InputError("this is a folder, not a PDF file", where=path)
+    return open_source_bytes(read_input(path), path, password)
+
+
+def read_input(path: Path) -> bytes:
+    """The bytes of the regular file at `path`, at most `budget.INPUT_LIMIT` of them.
+
+    Opened without blocking and checked before reading: a named pipe would wait for a
+    writer forever, and /dev/zero never ends.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        data = path.read_bytes()
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputError(
+            "file not found", where=path, hint="check the path and the spelling"
+        ) from None
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", where=path) from exc
-    return open_source_bytes(data, path, password)
+    try:
+        _require_regular(os.fstat(fd), path)
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as f:
+        try:
+            os.set_blocking(fd, True)
+            return f.read(INPUT_LIMIT)
+        except OSError as exc:
+            raise InputError(f"cannot read the file: {exc.strerror}", where=path) from exc
+
+
+def _require_regular(mode: os.stat_result, path: Path) -> None:
+    """An error that says what `path` is, unless it is a regular file within the limit."""
+    if not stat.S_ISREG(mode.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(mode.st_mode), "something other than a file")
+        raise InputError(f"this is {kind}, not a PDF file", where=path)
+    if mode.st_size > INPUT_LIMIT:
+        raise InputError(
+            f"the file is {megabytes(mode.st_size)}; zinekit reads PDFs of up to"
+            f" {megabytes(INPUT_LIMIT)}",
+            where=path,
+            hint="split it into parts, or print it to a new, smaller PDF",
+        )
 
 
 def open_source_bytes(data: bytes, path: Path, password: str | None = None) -> Source:
@@ -57,12 +105,18 @@ def open_source_bytes(data: bytes, path: Path, password: str | None = None) -> S
         )
 
     repairs: list[str] = []
+    if b"%%EOF" not in data[-_TAIL:]:
+        # Cut off just before its last line, as a download or a careless tool leaves it:
+        # pypdf (even when not strict) stops, though the rest of the file is whole.
+        data += b"\n%%EOF\n"
+        repairs.append("the file has no %%EOF at its end: it may have been cut short")
+    apply_to_pypdf()
     try:
         with collect_repairs(repairs):
             reader = PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted:
                 _decrypt(reader, path, password)
-            pages = [_source_page(i, p) for i, p in enumerate(reader.pages)]
+            pages = [_source_page(i, p, repairs) for i, p in enumerate(reader.pages)]
             info = reader.metadata
             lang = reader.root_object.get("/Lang")
             title = str(info.title) if info and info.title else None
@@ -95,7 +149,7 @@ def _decrypt(reader: PdfReader, path: Path, password: str | None) -> None:
         raise InputError("the password does not open this encrypted PDF", where=path)
 
 
-def _source_page(index: int, page: PageObject) -> SourcePage:
+def _source_page(index: int, page: PageObject, repairs: list[str]) -> SourcePage:
     media = _box(page.mediabox)
     crop = _box(page.cropbox)
     visible = (
@@ -108,9 +162,14 @@ def _source_page(index: int, page: PageObject) -> SourcePage:
         visible = media  # a CropBox outside the MediaBox is ignored, as viewers do
     if visible[2] - visible[0] < 1 or visible[3] - visible[1] < 1:
         raise PdfReadError(f"page {index + 1} has no area: its MediaBox is {list(media)}")
-    rotate = page.rotation % 360
-    if rotate % 90:
-        rotate = 0  # /Rotate must be a multiple of 90; other values are ignored, as viewers do
+    raw = page.get("/Rotate")  # pypdf copies an inherited /Rotate onto each page
+    rotate = 0 if raw is None else rotation(raw)
+    if rotate is None:
+        rotate = 0
+        repairs.append(
+            f"page {index + 1}: its /Rotate ({shown(resolved(raw), 40)}) is not a multiple"
+            " of 90 degrees; ignored, as viewers do"
+        )
     # A PDF made with bleed says where its finished page is (TrimBox) and how far its
     # backgrounds run past it (BleedBox); the finished page is what fills the cell.
     trim = _within(_box(page.trimbox), visible) if "/TrimBox" in page else visible

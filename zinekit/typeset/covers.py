@@ -68,6 +68,9 @@ def cover_page(ctx: Context, pub: m.Publication, cover: m.Cover) -> Flowable:
         # Edge to edge: the page's width, and the bleed beyond both edges when asked for.
         reach = g.width + 2 * g.bleed
         prepared = ctx.images.get(cover.image, max_width=reach, where=where)
+        low = prepared.low_resolution(cover.image, reach)
+        if low:
+            ctx.notes.append(low)
         picture = Picture(
             prepared.source,
             g.width,

@@ -21,9 +21,10 @@ from PIL import ExifTags, Image, ImageChops, ImageOps, UnidentifiedImageError
 
 from zinekit.errors import ImageError, Location
 from zinekit.typeset.halftone import halftone
+from zinekit.units import MINIMUM_PPI
 
 # More pixels than this per inch at the printed size only make the PDF heavier.
-PRINT_PPI = 300
+PRINT_PPI = MINIMUM_PPI
 
 # "colour": as the file has it; "grey": one grey channel; "halftone": grey, then screened.
 Tone = Literal["colour", "grey", "halftone"]
@@ -42,6 +43,18 @@ class Prepared:
     def aspect(self) -> float:
         """Height over width."""
         return self.height / self.width
+
+    def low_resolution(self, src: str, width: float) -> str | None:
+        """The note for the user when the picture, `width` points wide, prints under the
+        resolution `zinekit check` asks for; None when it does not."""
+        ppi = self.width / (width / 72) if width > 0 else MINIMUM_PPI
+        if round(ppi) >= MINIMUM_PPI:
+            return None
+        return (
+            f"image {src!r} prints at {round(ppi)} ppi, under the {MINIMUM_PPI} ppi print"
+            " shops ask for (zinekit check fails it): it may print blurred; use a picture"
+            " with more pixels, or print it smaller"
+        )
 
 
 class ImageStore:

@@ -393,6 +393,9 @@ def image(ctx: Context, block: Image) -> list[Flowable]:
         ctx.notes.append(
             f"image {spec.src!r} is printed smaller than asked so that it fits on a page"
         )
+    low = prepared.low_resolution(spec.src, width)
+    if low:
+        ctx.notes.append(low)
     picture = Picture(prepared.source, width, height, screen=ctx.images.screen)
     what = describe(block)
     out: list[Flowable] = [picture]
