@@ -45,6 +45,9 @@ REQUIRED = {
     "write-in-pitch-too-small",
     "table-without-columns",
     "worksheet-unknown-keys",
+    "yaml-alias-at-start",
+    "yaml-dash-without-space",
+    "long-form-without-main",
 }
 
 

@@ -9,9 +9,12 @@ from pydantic import ValidationError
 
 from zinekit.content.explain import explain
 from zinekit.content.files import check_files
+from zinekit.content.long_form import unfold
 from zinekit.content.model import Publication
 from zinekit.content.reader import Document, read_document
 from zinekit.errors import ContentError, Location, Problem
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def load_publication(path: Path, *, allow_outside: bool = False) -> Publication:
@@ -20,7 +23,7 @@ def load_publication(path: Path, *, allow_outside: bool = False) -> Publication:
     Images and fonts are looked up relative to the content file's folder; one outside it
     is an error unless `allow_outside`. Raises `ContentError` with all problems at once.
     """
-    doc = read_document(Path(path))
+    doc = read_content(Path(path))
     problems = list(doc.problems)
     publication = None
     try:
@@ -33,6 +36,20 @@ def load_publication(path: Path, *, allow_outside: bool = False) -> Publication:
         raise ContentError(sorted(problems, key=_file_order))
     _locate(publication, doc)
     return publication
+
+
+def read_content(path: Path) -> Document:
+    """A content file's values and positions, whatever its format (YAML or Markdown), every
+    block in its short form."""
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        # Imported only for a Markdown file: markdown-it is not needed for YAML.
+        from zinekit.content.markdown import read_markdown
+
+        doc = read_markdown(path)
+    else:
+        doc = read_document(path)
+    unfold(doc)
+    return doc
 
 
 def _file_order(problem: Problem) -> tuple[int, int]:

@@ -82,9 +82,11 @@ class Quote(Located):
     quote: QuoteSpec = Field(description="A large pull quote.")
 
 
-HEADING = BlockKind("heading", Heading, lambda b: b.heading)
-TEXT = BlockKind("text", Text, lambda b: b.text)
-LIST = BlockKind("list", ListBlock, lambda b: b.title or b.items[0])
-AGREEMENTS = BlockKind("agreements", Agreements, lambda b: b.agreements[0].title)
-AFFIRMATIONS = BlockKind("affirmations", Affirmations, lambda b: b.affirmations.pattern)
-QUOTE = BlockKind("quote", Quote, lambda b: b.quote.text)
+HEADING = BlockKind("heading", Heading, lambda b: b.heading, main="text")
+TEXT = BlockKind("text", Text, lambda b: b.text, main="text")
+LIST = BlockKind("list", ListBlock, lambda b: b.title or b.items[0], main="items")
+AGREEMENTS = BlockKind("agreements", Agreements, lambda b: b.agreements[0].title, main="items")
+AFFIRMATIONS = BlockKind(
+    "affirmations", Affirmations, lambda b: b.affirmations.pattern, main="items"
+)
+QUOTE = BlockKind("quote", Quote, lambda b: b.quote.text, main="text")
