@@ -47,6 +47,7 @@ def _root(
 from zinekit.cli import build as _build  # noqa: E402,F401  (each import registers a command)
 from zinekit.cli import calibrate as _calibrate  # noqa: E402,F401
 from zinekit.cli import check as _check  # noqa: E402,F401
+from zinekit.cli import convert as _convert  # noqa: E402,F401
 from zinekit.cli import impose as _impose  # noqa: E402
 from zinekit.cli import layouts as _layouts  # noqa: E402,F401
 from zinekit.cli import new as _new  # noqa: E402,F401

@@ -1,4 +1,4 @@
-"""A content file (YAML) to a validated `Publication` whose blocks, cover and back know
+"""A content file (YAML or Markdown) to a validated `Publication` whose blocks, cover and back know
 where they were written; or a `ContentError` listing every mistake, in file order."""
 
 from __future__ import annotations
@@ -18,11 +18,16 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def load_publication(path: Path, *, allow_outside: bool = False) -> Publication:
-    """Read, validate and check the files of a content file.
+    """Read, validate and check the files of a content file (YAML or Markdown).
 
     Images and fonts are looked up relative to the content file's folder; one outside it
     is an error unless `allow_outside`. Raises `ContentError` with all problems at once.
     """
+    return load_content(path, allow_outside=allow_outside)[0]
+
+
+def load_content(path: Path, *, allow_outside: bool = False) -> tuple[Publication, Document]:
+    """The publication and the values it was validated from (for `zinekit convert`)."""
     doc = read_content(Path(path))
     problems = list(doc.problems)
     publication = None
@@ -35,7 +40,7 @@ def load_publication(path: Path, *, allow_outside: bool = False) -> Publication:
     if problems or publication is None:
         raise ContentError(sorted(problems, key=_file_order))
     _locate(publication, doc)
-    return publication
+    return publication, doc
 
 
 def read_content(path: Path) -> Document:

@@ -23,7 +23,16 @@ from zinekit.errors import ContentError, Location, Problem
 from zinekit.validation.document import Document, Invalid, KeyPath, decode, describe, shown
 
 # Document, KeyPath, describe and shown are part of this module's interface.
-__all__ = ["MAX_VALUES", "Document", "KeyPath", "describe", "read_document", "shown"]
+__all__ = [
+    "MAX_VALUES",
+    "Document",
+    "KeyPath",
+    "describe",
+    "read_document",
+    "read_text",
+    "read_yaml",
+    "shown",
+]
 
 _STD = "tag:yaml.org,2002:"
 _PLAIN_SCALARS = {f"{_STD}{name}" for name in ("int", "float", "bool", "null")}
@@ -37,7 +46,12 @@ MAX_VALUES = 100_000
 
 def read_document(path: Path) -> Document:
     """Read a content file; raise `ContentError` if it cannot be read as YAML at all."""
-    text = _text(path)
+    return read_yaml(read_text(path), path)
+
+
+def read_yaml(text: str, path: Path) -> Document:
+    """YAML text read from `path` (a content file, or the front matter of a Markdown file
+    with blank lines in place of the lines before it, so that positions are the file's)."""
     yaml = YAML(typ="safe", pure=True)
     try:
         with warnings.catch_warnings():
@@ -64,7 +78,8 @@ def read_document(path: Path) -> Document:
     return _Builder(path, yaml).build(root)
 
 
-def _text(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """A content file's text; raise `ContentError` if it cannot be read or is not UTF-8."""
     where = Location(path)
     try:
         data = path.read_bytes()
