@@ -61,6 +61,8 @@ def read_markdown(path: Path) -> Document:
         raise ContentError([problem("md_front_matter_unclosed", Location(path, 1, 1))])
     blocks = Blocks(doc, text.splitlines())
     doc.data["blocks"] = blocks.read(nodes)
+    if not doc.data["blocks"] and doc.problems:
+        doc.dropped.add(("blocks",))  # "no blocks" would only repeat the mistakes
     doc.values[("blocks",)] = blocks.first or Location(path, 1, 1)
     return doc
 

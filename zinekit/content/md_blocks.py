@@ -237,14 +237,11 @@ class Blocks:
                     self._fail(
                         "md_ragged_row", self.at(line), cells=len(cells), columns=len(columns)
                     )
-                for cell in row.children:
-                    if cell.children and inline_text(cell.children[0]):
-                        text = inline_text(cell.children[0])
-                        self._fail(
-                            "md_table_cell",
-                            self.at(line, self.lines[line].find(text[:1])),
-                            input=quote(text),
-                        )
+                filled = [inline_text(c.children[0]) for c in row.children if c.children]
+                text = next((t for t in filled if t), None)
+                if text is not None:  # one line per row is enough to see the mistake
+                    column = max(0, self.lines[line].find(text))
+                    self._fail("md_table_cell", self.at(line, column), input=quote(text))
         return columns, rows
 
     # --- containers ------------------------------------------------------------------
@@ -262,7 +259,7 @@ class Blocks:
             self._fail(
                 "md_unknown_container",
                 self.at(line, self.lines[line].find(name) if name else None),
-                key=quote(name) if name else "nothing",
+                key=name or "",
                 hint=hint,
                 valid=", ".join(names),
             )
@@ -272,7 +269,7 @@ class Blocks:
         opening = self.lines[line].lstrip()
         marker = opening[: len(opening) - len(opening.lstrip(":"))]
         if not (closing.startswith(marker) and not closing.strip(":")):
-            self._fail("md_unclosed_container", where, key=quote(name), marker=marker)
+            self._fail("md_unclosed_container", where, key=name, marker=marker)
             return
         if kind.bare:
             self._add(kind.key, where, None, where)
