@@ -120,7 +120,8 @@ def test_an_image_paragraph_is_an_image_with_its_caption_and_options(tmp_path: P
 def test_titled_items_and_a_title_above_a_list(tmp_path: Path) -> None:
     agreements, resources, checklist = _blocks(
         tmp_path,
-        "::: agreements {numbered=false}\n## Rahasia\n\nCerita tinggal di sini.\n\n## Boleh diam\n:::\n\n"
+        "::: agreements {numbered=false}\n## Rahasia\n\nCerita tinggal di sini.\n\n"
+        "## Boleh diam\n:::\n\n"
         "::: resources\n## Ruang Aman\n- kind: zine\n- year: 2019\n\nBacaan ringan.\n:::\n\n"
         "::: checklist\nYang membantu\n\n- [ ] air\n:::\n",
     )
