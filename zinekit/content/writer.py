@@ -17,8 +17,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from zinekit.content.md_blocks import lead_field, shape
 from zinekit.content.md_inline import typed
+from zinekit.content.md_shapes import lead_field, shape
 from zinekit.content.registry import KINDS, block_kind
 
 _BY_KEY = {kind.key: kind for kind in KINDS}
