@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shlex
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +21,7 @@ def starter_dir() -> Path:
     return data_dir("assets") / "starters"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     md = "md"
     yaml = "yaml"
 
