@@ -156,12 +156,14 @@ class Reader:
         if kind.bare:
             self._add(kind.key, where, None, where)
             return
-        assert kind.main is not None
         inner: dict[str, Any] = {}
         path = self._add({kind.key: inner}, where, kind.key, where)
         column = self.lines[line].find(rest.strip()[:1], self.lines[line].find(name) + len(name))
         if rest.strip():
             self._options(rest.strip(), line, column, (*path, kind.key), inner)
+        if kind.main is None:  # a kind without a main value: its options are all it says
+            self._no_other(node.children, [], kind)
+            return
         self.pending_rows = 0
         self.lead: tuple[str, str] | None = None
         body = self._body(kind, node.children, (*path, kind.key, kind.main), where)
