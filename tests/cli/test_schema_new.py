@@ -99,11 +99,26 @@ def test_the_schema_rejects_what_the_loader_rejects(
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_new_writes_a_starter_that_loads(
+def test_new_writes_a_markdown_starter_by_default(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
     run = run_zinekit("new", kind)
+    assert run.code == 0, run.stderr
+    written = tmp_path / f"{kind}.md"
+    assert written.read_bytes() == (data_dir("assets") / "starters" / f"{kind}.md").read_bytes()
+    assert f"zinekit build {kind}.md" in run.stderr
+    assert "<!--" in written.read_text(encoding="utf-8")  # comments say what each part is
+    same = load_publication(data_dir("assets") / "starters" / f"{kind}.yaml")
+    assert load_publication(written).model_dump() == same.model_dump()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_new_writes_a_starter_that_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = run_zinekit("new", kind, "--format", "yaml")
     assert run.code == 0, run.stderr
     written = tmp_path / f"{kind}.yaml"
     assert written.read_bytes() == (data_dir("assets") / "starters" / f"{kind}.yaml").read_bytes()
@@ -121,21 +136,24 @@ def test_new_writes_to_a_path_and_into_a_folder(
     assert run_zinekit("new", "zine", "edisi 2/ruang dengar.yaml").code == 0
     assert (tmp_path / "edisi 2" / "ruang dengar.yaml").is_file()
     assert run_zinekit("new", "resources", "edisi 2").code == 0
-    assert (tmp_path / "edisi 2" / "resources.yaml").is_file()
+    assert (tmp_path / "edisi 2" / "resources.md").is_file()
+    run = run_zinekit("new", "zine", "edisi 2/x.yaml", "--format", "md")
+    assert run.code == 2 and "does not match" in run.stderr
 
 
 def test_new_dash_prints_the_starter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    run = run_zinekit("new", "affirmations", "-")
+    run = run_zinekit("new", "affirmations", "-", "--format", "yaml")
     assert run.code == 0
     assert run.stdout.startswith("# yaml-language-server:")
+    assert run_zinekit("new", "affirmations", "-").stdout.startswith("---\n")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_new_never_replaces_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "zine.yaml").write_text("karya sehari penuh\n", encoding="utf-8")
-    run = run_zinekit("new", "zine")
+    run = run_zinekit("new", "zine", "zine.yaml")
     assert run.code == 2
     assert run.lines == [
         "zinekit: error: zine.yaml: this file already exists; zinekit new never replaces a file"

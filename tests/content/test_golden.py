@@ -47,6 +47,9 @@ REQUIRED = {
     "worksheet-unknown-keys",
     "float-too-wide",
     "magazine-unknown-keys",
+    "yaml-alias-at-start",
+    "yaml-dash-without-space",
+    "long-form-without-main",
 }
 
 

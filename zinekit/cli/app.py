@@ -45,6 +45,10 @@ COMMANDS: dict[str, Command] = {
         "Preflight a PDF: structure, page boxes, fonts embedded, image resolution, and with"
         " --photocopy black-only colour; exit 3 when a check fails.",
     ),
+    "convert": Command(
+        "zinekit.cli.convert",
+        "Write a content file in the other format (YAML or Markdown) with the same content.",
+    ),
     "impose": Command(
         "zinekit.cli.impose",
         "Impose a PDF into a folded booklet, a one-sheet mini-zine or n-up handout masters.",

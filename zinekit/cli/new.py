@@ -1,9 +1,11 @@
-"""`zinekit new`: start a content file from a commented starter (assets/starters/)."""
+"""`zinekit new`: start a content file from a commented starter (assets/starters/), in
+Markdown (the default: prose written as prose) or YAML."""
 
 from __future__ import annotations
 
 import shlex
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,8 +21,16 @@ def starter_dir() -> Path:
     return data_dir("assets") / "starters"
 
 
+class Format(StrEnum):
+    md = "md"
+    yaml = "yaml"
+
+
+_SUFFIXES = {".md": Format.md, ".markdown": Format.md, ".yaml": Format.yaml, ".yml": Format.yaml}
+
+
 def starter_kinds() -> list[str]:
-    """The kinds `zinekit new` knows: one starter file each."""
+    """The kinds `zinekit new` knows: one starter file each, in each format."""
     return sorted(p.stem for p in starter_dir().glob("*.yaml"))
 
 
@@ -35,7 +45,18 @@ def new_command(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="Where to write it ('-' for stdout). Default: KIND.yaml in this folder.",
+            help="Where to write it ('-' for stdout). Default: KIND.md (or KIND.yaml) in this"
+            " folder.",
+            show_default=False,
+        ),
+    ] = None,
+    format_: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md (Markdown: headings, paragraphs and lists as you would type them) or yaml."
+            " Default: the ending of PATH, else md.",
             show_default=False,
         ),
     ] = None,
@@ -49,21 +70,29 @@ def new_command(
             hint=(f"did you mean {guess!r}? " if guess else "")
             + f"choose one of {', '.join(kinds)}",
         )
-    text = (starter_dir() / f"{kind}.yaml").read_text(encoding="utf-8")
+    given = _SUFFIXES.get(path.suffix.lower()) if path is not None else None
+    if format_ is not None and given is not None and given is not format_:
+        raise OptionError(
+            f"--format {format_.value} does not match the name {str(path)!r}",
+            hint=f"end the name with .{format_.value}, or leave out --format",
+        )
+    chosen = format_ or given or Format.md
+    name = f"{kind}.{chosen.value}"
+    text = (starter_dir() / name).read_text(encoding="utf-8")
     if path is not None and str(path) == "-":
         sys.stdout.write(text)
         return
-    target = path if path is not None else Path(f"{kind}.yaml")
+    target = path if path is not None else Path(name)
     if target.is_dir():
-        target = target / f"{kind}.yaml"
-    _write_new(target, text, kind)
+        target = target / name
+    _write_new(target, text, kind, chosen.value)
     print(
         f"zinekit: wrote {target}; edit it, then run: zinekit build {shlex.quote(str(target))}",
         file=sys.stderr,
     )
 
 
-def _write_new(target: Path, text: str, kind: str) -> None:
+def _write_new(target: Path, text: str, kind: str, suffix: str) -> None:
     """Write a file that does not exist yet; never replace one (it may hold a day's work)."""
     if not target.parent.is_dir():
         raise OutputError(
@@ -80,7 +109,7 @@ def _write_new(target: Path, text: str, kind: str) -> None:
         raise OutputError(
             "this file already exists; zinekit new never replaces a file",
             where=target,
-            hint=f"give another path, e.g. zinekit new {kind} {kind}-2.yaml",
+            hint=f"give another path, e.g. zinekit new {kind} {kind}-2.{suffix}",
         ) from None
     except OSError as exc:
         raise OutputError(

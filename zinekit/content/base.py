@@ -66,6 +66,13 @@ class BlockKind(Generic[B]):
     places inside the block, as written in YAML, that name a file to check before
     typesetting: ("image", ("image", "src")) is an image at `image: src:`. A `bare` kind
     is written as the bare string `key` (`- page-break`) rather than as a mapping.
+
+    `main` names the block's main value inside a mapping under `key`: for a kind whose
+    `key` holds that value directly (`write-in: PROMPT` beside `lines: 5`, the short form)
+    it is the name of the same value in the long form (`write-in: {prompt: ..., lines:
+    5}`, see `zinekit.content.long_form`); for a kind whose `key` holds a mapping already
+    (`quote: {text: ..., by: ...}`) it is the key of that mapping the main value goes in.
+    The body of a Markdown container fills it.
     """
 
     key: str
@@ -73,3 +80,4 @@ class BlockKind(Generic[B]):
     words: Callable[[B], str] | None = None
     files: tuple[tuple[str, tuple[str, ...]], ...] = ()
     bare: bool = False
+    main: str | None = None

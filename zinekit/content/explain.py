@@ -31,6 +31,10 @@ class _ContentExplainer(Explainer):
     def word(self, error: Any, spot: Spot, doc: Document) -> Problem:
         if error["type"] == "unknown_block":
             return _unknown_block(error["input"], spot, doc)
+        dashed = _dashed_key(error["input"]) if error["type"] == "list_type" else None
+        if dashed is not None:  # `blocks:` then `  -heading: ...`: a group, not a list
+            where = doc.at((*spot.path, dashed), key=True)
+            return problem("dash_without_space", where, word=dashed[1:])
         return super().word(error, spot, doc)
 
     def unknown_key(self, spot: Spot, doc: Document) -> Problem:
@@ -38,6 +42,13 @@ class _ContentExplainer(Explainer):
         key = spot.key or ""
         if spot.owner in BLOCK_KEYS.values() and key in BLOCK_KEYS:
             return problem("second_block", where, key=key, bare_key=key)
+        if key.startswith("-") and key[1:] in BLOCK_KEYS:  # `-text: ...` under a block
+            return problem("dash_without_space", where, word=key[1:])
+        if key.startswith("-") and key[1:] in valid_keys(spot.owner):  # `-level: 2`
+            valid = ", ".join(valid_keys(spot.owner))
+            hint = phrase("stray_dash", key=key[1:])
+            model = spot.owner.__name__ if spot.owner else None
+            return problem("extra_forbidden", where, model=model, key=key, hint=hint, valid=valid)
         if spot.owner is Publication and key in BLOCK_KEYS:
             valid = ", ".join(valid_keys(Publication))
             hint = phrase("block_at_top", key=key)
@@ -53,6 +64,14 @@ _EXPLAINER = _ContentExplainer(Publication, CONTENT)
 def explain(exc: ValidationError, doc: Document) -> list[Problem]:
     """One problem per validation error of a content file, in the order pydantic found them."""
     return _EXPLAINER.explain(exc, doc)
+
+
+def _dashed_key(value: Any) -> str | None:
+    """The first key of a group written where a list was meant, if it starts with "-"."""
+    if isinstance(value, dict):
+        found = (k for k in value if isinstance(k, str) and k.startswith("-") and k[1:2].strip("-"))
+        return next(found, None)
+    return None
 
 
 def _unknown_block(value: Any, spot: Spot, doc: Document) -> Problem:

@@ -1,4 +1,4 @@
-"""A content file (YAML) to a validated `Publication` whose blocks, cover and back know
+"""A content file (YAML or Markdown) to a validated `Publication` whose blocks, cover and back know
 where they were written; or a `ContentError` listing every mistake, in file order."""
 
 from __future__ import annotations
@@ -9,18 +9,26 @@ from pydantic import ValidationError
 
 from zinekit.content.explain import explain
 from zinekit.content.files import check_files, check_theme
+from zinekit.content.long_form import unfold
 from zinekit.content.model import Publication
 from zinekit.content.reader import Document, read_document
 from zinekit.errors import ContentError, Location, Problem
 
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
 
 def load_publication(path: Path, *, allow_outside: bool = False) -> Publication:
-    """Read, validate and check the files of a content file.
+    """Read, validate and check the files of a content file (YAML or Markdown).
 
     Images and fonts are looked up relative to the content file's folder; one outside it
     is an error unless `allow_outside`. Raises `ContentError` with all problems at once.
     """
-    doc = read_document(Path(path))
+    return load_content(path, allow_outside=allow_outside)[0]
+
+
+def load_content(path: Path, *, allow_outside: bool = False) -> tuple[Publication, Document]:
+    """The publication and the values it was validated from (for `zinekit convert`)."""
+    doc = read_content(Path(path))
     problems = list(doc.problems)
     publication = None
     try:
@@ -33,7 +41,21 @@ def load_publication(path: Path, *, allow_outside: bool = False) -> Publication:
     if problems or publication is None:
         raise ContentError(sorted(problems, key=_file_order))
     _locate(publication, doc)
-    return publication
+    return publication, doc
+
+
+def read_content(path: Path) -> Document:
+    """A content file's values and positions, whatever its format (YAML or Markdown), every
+    block in its short form."""
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        # Imported only for a Markdown file: markdown-it is not needed for YAML.
+        from zinekit.content.markdown import read_markdown
+
+        doc = read_markdown(path)
+    else:
+        doc = read_document(path)
+    unfold(doc)
+    return doc
 
 
 def _file_order(problem: Problem) -> tuple[int, int]:

@@ -8,6 +8,7 @@ the parser create an object. A tag outside that list is reported where it is wri
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,16 @@ from zinekit.errors import ContentError, Location, Problem
 from zinekit.validation.document import Document, Invalid, KeyPath, decode, describe, shown
 
 # Document, KeyPath, describe and shown are part of this module's interface.
-__all__ = ["MAX_VALUES", "Document", "KeyPath", "describe", "read_document", "shown"]
+__all__ = [
+    "MAX_VALUES",
+    "Document",
+    "KeyPath",
+    "describe",
+    "read_document",
+    "read_text",
+    "read_yaml",
+    "shown",
+]
 
 _STD = "tag:yaml.org,2002:"
 _PLAIN_SCALARS = {f"{_STD}{name}" for name in ("int", "float", "bool", "null")}
@@ -36,7 +46,12 @@ MAX_VALUES = 100_000
 
 def read_document(path: Path) -> Document:
     """Read a content file; raise `ContentError` if it cannot be read as YAML at all."""
-    text = _text(path)
+    return read_yaml(read_text(path), path)
+
+
+def read_yaml(text: str, path: Path) -> Document:
+    """YAML text read from `path` (a content file, or the front matter of a Markdown file
+    with blank lines in place of the lines before it, so that positions are the file's)."""
     yaml = YAML(typ="safe", pure=True)
     try:
         with warnings.catch_warnings():
@@ -44,7 +59,7 @@ def read_document(path: Path) -> Document:
             warnings.simplefilter("ignore", ReusedAnchorWarning)
             root = yaml.compose(text)
     except MarkedYAMLError as exc:
-        raise ContentError([_syntax_problem(exc, path)]) from None
+        raise ContentError([_syntax_problem(exc, path, text)]) from None
     except ReaderError as exc:
         where = _offset_location(path, text, exc.position)
         raise ContentError(
@@ -63,7 +78,8 @@ def read_document(path: Path) -> Document:
     return _Builder(path, yaml).build(root)
 
 
-def _text(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """A content file's text; raise `ContentError` if it cannot be read or is not UTF-8."""
     where = Location(path)
     try:
         data = path.read_bytes()
@@ -81,8 +97,12 @@ def _text(path: Path) -> str:
         raise ContentError(exc.problems) from None
 
 
-def _syntax_problem(exc: MarkedYAMLError, path: Path) -> Problem:
+def _syntax_problem(exc: MarkedYAMLError, path: Path, text: str) -> Problem:
     said, context = exc.problem or "", exc.context or ""
+    dash = _dash_without_space(exc, text)
+    if dash is not None:
+        line, column, word = dash
+        return problem("dash_without_space", Location(path, line, column), word=word)
     for rule in syntax_rules():
         if rule.problem in said and rule.context in context:
             mark = exc.context_mark if rule.at == "context" else exc.problem_mark
@@ -90,6 +110,26 @@ def _syntax_problem(exc: MarkedYAMLError, path: Path) -> Problem:
             return Problem(rule.message, _from_mark(path, mark), rule.hint or None)
     where = _from_mark(path, exc.problem_mark or exc.context_mark)
     return problem("syntax", where, error=said or context, context=context)
+
+
+# `-heading: ...`: a list item's "-" written without the space after it.
+_DASH_WORD = re.compile(r"^(\s*)-(?P<word>[^\s:-][^\s:]*)")
+
+
+def _dash_without_space(exc: MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """(line, column, the word after it) of a "-" with no space after it, on a line the
+    parser complains about or on the line before it: YAML reads `-heading:` as a key named
+    "-heading", and the parser's complaint (an indentation slip) comes on that line or the
+    next one."""
+    lines = text.splitlines()
+    marks = [m for m in (exc.problem_mark, exc.context_mark) if m is not None]
+    candidates = sorted({m.line for m in marks} | {m.line - 1 for m in marks if m.line > 0})
+    for number in candidates:
+        if number < len(lines):
+            found = _DASH_WORD.match(lines[number])
+            if found:
+                return number + 1, len(found[1]) + 1, found["word"]
+    return None
 
 
 def _from_mark(path: Path, mark: Any) -> Location:

@@ -45,4 +45,6 @@ class Image(Located):
     image: ImageSpec = Field(description="An image with an optional caption.")
 
 
-IMAGE = BlockKind("image", Image, lambda b: b.image.src, files=(("image", ("image", "src")),))
+IMAGE = BlockKind(
+    "image", Image, lambda b: b.image.src, files=(("image", ("image", "src")),), main="caption"
+)

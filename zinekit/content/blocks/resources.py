@@ -32,4 +32,6 @@ class Resources(Located):
     title: str | None = Field(None, description="An optional title above the list.")
 
 
-RESOURCES = BlockKind("resources", Resources, lambda b: b.title or b.resources[0].title)
+RESOURCES = BlockKind(
+    "resources", Resources, lambda b: b.title or b.resources[0].title, main="items"
+)

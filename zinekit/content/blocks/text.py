@@ -144,15 +144,22 @@ class Quote(Located):
     quote: QuoteSpec = Field(description="A large pull quote.")
 
 
-HEADING = BlockKind("heading", Heading, lambda b: b.heading)
-TEXT = BlockKind("text", Text, lambda b: b.text)
-LIST = BlockKind("list", ListBlock, lambda b: b.title or b.items[0])
+HEADING = BlockKind("heading", Heading, lambda b: b.heading, main="text")
+TEXT = BlockKind("text", Text, lambda b: b.text, main="text")
+LIST = BlockKind("list", ListBlock, lambda b: b.title or b.items[0], main="items")
 AGREEMENTS = BlockKind(
-    "agreements", Agreements, lambda b: b.agreements[0].title or b.agreements[0].text or ""
+    "agreements",
+    Agreements,
+    lambda b: b.agreements[0].title or b.agreements[0].text or "",
+    main="items",
 )
-AFFIRMATIONS = BlockKind("affirmations", Affirmations, lambda b: b.affirmations.pattern)
-QUOTE = BlockKind("quote", Quote, lambda b: b.quote.text)
-LEDE = BlockKind("lede", Lede, lambda b: b.lede)
-PULLQUOTE = BlockKind("pullquote", Pullquote, lambda b: b.pullquote)
-POSTER = BlockKind("poster", Poster, lambda b: b.poster)
-COLUMNS = BlockKind("columns", Columns, lambda b: f"columns: {b.columns}")
+AFFIRMATIONS = BlockKind(
+    "affirmations", Affirmations, lambda b: b.affirmations.pattern, main="items"
+)
+QUOTE = BlockKind("quote", Quote, lambda b: b.quote.text, main="text")
+LEDE = BlockKind("lede", Lede, lambda b: b.lede, main="text")
+PULLQUOTE = BlockKind("pullquote", Pullquote, lambda b: b.pullquote, main="text")
+POSTER = BlockKind("poster", Poster, lambda b: b.poster, main="text")
+# A marker, not text: its long form is `columns: {count: 2}`, in Markdown a container
+# holding the number.
+COLUMNS = BlockKind("columns", Columns, lambda b: f"columns: {b.columns}", main="count")

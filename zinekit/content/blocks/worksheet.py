@@ -191,9 +191,9 @@ class Table(Located):
         return _line_pitch(self.pitch, self.large)
 
 
-WRITE_IN = BlockKind("write-in", WriteIn, lambda b: b.write_in)
-BOX = BlockKind("box", Box, lambda b: b.box)
-CHECKLIST = BlockKind("checklist", Checklist, lambda b: b.title or b.checklist[0])
-SCALE = BlockKind("scale", Scale, lambda b: b.scale)
-FIELDS = BlockKind("fields", Fields, lambda b: " / ".join(b.fields))
-TABLE = BlockKind("table", Table, lambda b: b.title or " / ".join(b.table))
+WRITE_IN = BlockKind("write-in", WriteIn, lambda b: b.write_in, main="prompt")
+BOX = BlockKind("box", Box, lambda b: b.box, main="label")
+CHECKLIST = BlockKind("checklist", Checklist, lambda b: b.title or b.checklist[0], main="items")
+SCALE = BlockKind("scale", Scale, lambda b: b.scale, main="prompt")
+FIELDS = BlockKind("fields", Fields, lambda b: " / ".join(b.fields), main="labels")
+TABLE = BlockKind("table", Table, lambda b: b.title or " / ".join(b.table), main="columns")
