@@ -68,7 +68,8 @@ class Walker:
         self.lost: Counter[str] = source.silent_losses()
         self.dropped_links: list[str] = []
         self.details: list[str] = []
-        self.tables = 0
+        self.tables = 0  # tables of headings and empty rows: worksheet tables
+        self.data_tables = 0  # tables whose rows hold words: lists
 
     def notes(self) -> list[str]:
         """What the user should hear about the import, one line each."""
@@ -86,6 +87,12 @@ class Walker:
             notes.append(
                 f"{which} became a Markdown pipe table: zinekit prints it as a worksheet table,"
                 " its first row as the column headings"
+            )
+        if self.data_tables:
+            which = "a table" if self.data_tables == 1 else f"{self.data_tables} tables"
+            notes.append(
+                f"{which} with words in its rows became a list, one item a row (zinekit prints"
+                " a table only as a worksheet to fill in)"
             )
         return notes + self.details
 
@@ -196,6 +203,9 @@ class Walker:
         grid = [row + [[] for _ in range(width - len(row))] for row in grid]
         if merged:
             self.lost["merged table cells (split; the words stay in the first cell)"] += 1
+        title = text(caption[1])
+        if any(text(cell) for row in grid[1:] for cell in row):
+            return self.table_as_list(title, grid)
         self.tables += 1
 
         def row_of(cells: list[list[Node]]) -> list[Any]:
@@ -205,9 +215,29 @@ class Walker:
         specs = [[{"t": "AlignDefault"}, {"t": "ColWidthDefault"}] for _ in range(width)]
         body = [PLAIN, 0, [], [row_of(r) for r in grid[1:]]]
         table = [PLAIN, [None, []], specs, [PLAIN, [row_of(grid[0])]], [body], [PLAIN, []]]
-        title = text(caption[1])
         above = [{"t": "Para", "c": [{"t": "Strong", "c": [{"t": "Str", "c": title}]}]}]
         return (above if title else []) + [{"t": "Table", "c": table}]
+
+    def table_as_list(self, title: str, grid: list[list[list[Node]]]) -> list[Node]:
+        """A table whose rows hold words: zinekit prints a table only as a worksheet with
+        empty rows to fill in, so its words would be lost there. It becomes its heading row
+        in bold, then one list item a row, the cells joined by " · "."""
+        self.data_tables += 1
+
+        def joined(cells: list[list[Node]]) -> list[Node]:
+            out: list[Node] = []
+            for cell in (c for c in cells if text(c)):
+                out += ([{"t": "Str", "c": " · "}] if out else []) + cell
+            return out
+
+        heading = joined(grid[0])
+        if title:
+            heading = [{"t": "Str", "c": f"{title}: "}, *heading]
+        items = [[{"t": "Plain", "c": joined(row)}] for row in grid[1:] if joined(row)]
+        return [
+            {"t": "Para", "c": [{"t": "Strong", "c": heading}]},
+            {"t": "BulletList", "c": items},
+        ]
 
     def cell(self, blocks: list[Node]) -> list[Node]:
         """A table cell's blocks as one line of inlines (a pipe table cell holds no more)."""
