@@ -13,6 +13,7 @@ the one place that reads it (.yaml today, .md when the Markdown reader lands).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -192,11 +193,29 @@ class BuildOutput:
         return printing_line(self.typeset.plan)
 
 
-def build(content: Path, options: BuildOptions = BuildOptions()) -> BuildOutput:
+class Cancelled(Exception):
+    """`build` stopped between two steps because its `cancelled()` said so."""
+
+
+def build(
+    content: Path,
+    options: BuildOptions = BuildOptions(),
+    *,
+    cancelled: Callable[[], bool] | None = None,
+) -> BuildOutput:
     """Build `content` in memory; a mistake (in the file, an option, a missing font...) is
-    returned in `problems`, worded as the CLI prints it, never raised."""
+    returned in `problems`, worded as the CLI prints it, never raised. `cancelled` is asked
+    after each step (reading, typesetting): when it says True, `Cancelled` is raised."""
+
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled
+
     try:
-        done = start(content, options).typeset()
+        job = start(content, options)
+        check()
+        done = job.typeset()
+        check()
         imposed = done.impose()
     except ZinekitError as exc:
         return BuildOutput(content, problems=problems_of(exc))
