@@ -61,9 +61,8 @@ def built(studio: Studio, after: int = 0):  # type: ignore[no-untyped-def]
     end = time.monotonic() + 30
     while time.monotonic() < end:
         latest = studio.builder.latest
-        if latest is not None and latest.generation > after:
-            if latest.generation == studio.builder.generation:
-                return latest
+        if latest is not None and after < latest.generation == studio.builder.generation:
+            return latest
         time.sleep(0.02)
     raise AssertionError("no build finished")
 
