@@ -101,8 +101,22 @@ def build_command(
         ),
     ] = False,
     quiet: QuietOption = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Build again on every save, one line per build, until Ctrl-C (needs"
+            " watchfiles, pip install 'zinekit[studio]').",
+        ),
+    ] = False,
 ) -> None:
     """Typeset a content file and impose it: OUT.pdf to print, OUT.reading.pdf for screens."""
+    if watch:  # this command again after every save, with the same arguments
+        again = {**locals(), "watch": False, "quiet": True}
+        from zinekit.cli.watching import watch_build
+
+        watch_build(content, output, lambda: build_command(**again))
+        return
     # Imported here so `zinekit --help` and `zinekit impose` start without them.
     from zinekit.pipeline import BuildOptions, reading_path, start
 
