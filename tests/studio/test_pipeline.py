@@ -68,3 +68,18 @@ def test_a_page_preview_is_a_png_of_that_page() -> None:
     with Image.open(io.BytesIO(png)) as image:
         assert image.format == "PNG"
         assert image.size == (210, 298)  # A5 at 36 dpi
+
+
+def test_the_page_has_every_word_in_both_languages() -> None:
+    import json
+    import re
+
+    static = Path(__file__).parents[2] / "zinekit" / "studio" / "static"
+    words = json.loads((static / "words.json").read_text(encoding="utf-8"))
+    assert set(words) == {"id", "en"}
+    assert set(words["id"]) == set(words["en"])
+    page = (static / "index.html").read_text(encoding="utf-8")
+    script = (static / "studio.js").read_text(encoding="utf-8")
+    used = set(re.findall(r'data-word="([^"]+)"', page))
+    used |= set(re.findall(r'word\("([a-z0-9-]+)"\)', script))
+    assert used and used <= set(words["en"]), used - set(words["en"])

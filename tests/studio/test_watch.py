@@ -76,6 +76,8 @@ def watched(process: subprocess.Popen[str], content: Path, tmp_path: Path) -> No
     first = next_line(found, "zinekit: ")
     assert first.endswith(" s") and f"wrote {tmp_path / 'malam.pdf'} and " in first
     next_line(found, "zinekit: watching")
+    # The line comes just before watchfiles starts watching: give it a moment to begin.
+    time.sleep(0.5)
     reading = tmp_path / "malam.reading.pdf"
     assert "Pelan-pelan" in PdfReader(reading).pages[0].extract_text()
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from zinekit.errors import ZinekitError
 from zinekit.pipeline import BuildOptions, BuildOutput, Cancelled, Typeset, build, problems_of
 
-DEBOUNCE = 0.04  # seconds without a newer request before a build starts
+DEBOUNCE = 0.01  # seconds without a newer request before a build starts (watchfiles and
+# the page's autosave debounce too; this one joins requests that come together)
 
 
 @dataclass

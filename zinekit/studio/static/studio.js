@@ -127,10 +127,13 @@ function showStatus() {
 
 // --- the preview ------------------------------------------------------------------------
 
-function picture(kind, number) {
+function picture(kind, number, later = false) {
   const r = state.latest;
   const img = document.createElement("img");
-  img.src = `/api/picture/${r.generation}/${kind}/${number}.png?lang=${state.lang}`;
+  const src = `/api/picture/${r.generation}/${kind}/${number}.png?lang=${state.lang}`;
+  // Later pages wait for the one before them: the first page comes first, at full speed.
+  if (later) img.dataset.src = src;
+  else img.src = src;
   img.alt = kind === "reading" ? `${word("view-reading")} ${number + 1}` : `${word("view-" + kind)} ${number + 1}`;
   img.dataset.generation = r.generation;
   img.dataset.kind = kind;
@@ -146,9 +149,13 @@ function drawPreview() {
   $("sheet-pick").hidden = !(state.view === "front" || state.view === "back");
   if (!r || !r.ok) return;
   if (state.view === "reading") {
+    const pictures = [];
     for (let n = 0; n < r.pages; n++) {
       const figure = document.createElement("figure");
-      figure.appendChild(picture("reading", n));
+      const img = picture("reading", n, n > 0);
+      pictures.push(img);
+      if (n > 0) pictures[n - 1].addEventListener("load", () => { img.src = img.dataset.src; });
+      figure.appendChild(img);
       const caption = document.createElement("figcaption");
       caption.textContent = n + 1;
       figure.appendChild(caption);
