@@ -169,6 +169,9 @@ def test_write_see_fix_and_download_in_the_browser(served: tuple[str, Path], bro
     assert [b.text for b in bad] == ["6"]
     assert "lingkar.yaml:6:5" in browser.find_element("id", "problems").text
     assert browser.find_element("id", "status").text == "Ada yang perlu dibetulkan"
+    # Meanwhile the last good preview stays, dimmed.
+    assert wait(lambda: first_picture(browser))
+    assert browser.find_elements("css selector", "#preview.old img")
 
     # Fixed again: the marks go, the checklist and the download buttons come back.
     replace_text(browser, "  - teks:", "  - text:")

@@ -187,6 +187,10 @@ def test_a_mistake_is_reported_with_its_line(client: TestClient, studio: Studio)
     (problem,) = studio.describe(result)["problems"]
     assert (problem["file"], problem["line"], problem["column"]) == ("lingkar.yaml", 6, 5)
     assert problem["text"].startswith(f"{studio.folder.root / 'lingkar.yaml'}:6:5: ")
+    # The last good build's pictures are still served, for the page to show meanwhile.
+    good = client.get(f"/api/picture/{first.generation}/reading/0.png")
+    assert good.status_code == 200 and good.content.startswith(b"\x89PNG")
+    assert client.get(f"/api/picture/{result.generation}/reading/0.png").status_code == 404
 
 
 def test_an_edit_in_another_editor_rebuilds(

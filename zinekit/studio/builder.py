@@ -107,6 +107,7 @@ class Builder:
         self.debounce = debounce
         self.generation = 0
         self.latest: Result | None = None
+        self.good: Result | None = None  # the newest build that succeeded, shown meanwhile
         self._pending: tuple[int, Path, BuildOptions] | None = None
         self._asked_at = 0.0
         self._wake = threading.Condition()
@@ -160,6 +161,8 @@ class Builder:
             result = self._build(generation, content, options)
             if result is not None and not self.stale(generation):
                 self.latest = result
+                if result.output.ok:
+                    self.good = result
                 self.listener("built", generation, result)
 
     def _build(self, generation: int, content: Path, options: BuildOptions) -> Result | None:

@@ -435,8 +435,12 @@ class Studio:
         )
 
     def _result(self, generation: int) -> Result | None:
-        latest = self.builder.latest
-        return latest if latest is not None and latest.generation == generation else None
+        """The newest build, or the newest good one (the page shows it while a mistake
+        stops the builds); None for an older one."""
+        for result in (self.builder.latest, self.builder.good):
+            if result is not None and result.generation == generation:
+                return result
+        return None
 
     async def picture(self, request: Request) -> Response:
         result = self._result(request.path_params["generation"])

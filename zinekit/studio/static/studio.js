@@ -128,7 +128,7 @@ function showStatus() {
 // --- the preview ------------------------------------------------------------------------
 
 function picture(kind, number, later = false) {
-  const r = state.latest;
+  const r = shown();
   const img = document.createElement("img");
   const src = `/api/picture/${r.generation}/${kind}/${number}.png?lang=${state.lang}`;
   // Later pages wait for the one before them: the first page comes first, at full speed.
@@ -140,11 +140,17 @@ function picture(kind, number, later = false) {
   return img;
 }
 
+// The preview: the newest build, or while it failed the last one that worked, dimmed.
+function shown() {
+  const r = state.latest;
+  return r && !r.ok && state.good && state.good.file === r.file ? state.good : r;
+}
+
 function drawPreview() {
   const box = $("preview");
-  const r = state.latest;
+  const r = shown();
   box.textContent = "";
-  box.className = `preview view-${state.view}`;
+  box.className = `preview view-${state.view}` + (r !== state.latest ? " old" : "");
   for (const b of document.querySelectorAll("[data-view]")) b.setAttribute("aria-selected", b.dataset.view === state.view);
   $("sheet-pick").hidden = !(state.view === "front" || state.view === "back");
   if (!r || !r.ok) return;
@@ -202,8 +208,9 @@ function showResult(r) {
   }
   const sheets = $("sheet-number");
   sheets.textContent = "";
-  r.sheets.forEach((_, n) => sheets.add(new Option(`${n + 1} / ${r.sheets.length}`, n)));
-  sheets.value = Math.min(state.sheet, Math.max(0, r.sheets.length - 1));
+  const plan = shown();
+  plan.sheets.forEach((_, n) => sheets.add(new Option(`${n + 1} / ${plan.sheets.length}`, n)));
+  sheets.value = Math.min(state.sheet, Math.max(0, plan.sheets.length - 1));
   drawPreview();
   drawDownloads(r);
   drawChecklist(r);
@@ -326,6 +333,7 @@ async function load(current) {
     setText(f.text);
     if (s.latest && s.latest.file === state.current && s.latest.generation === s.generation) {
       state.latest = s.latest;
+      if (s.latest.ok) state.good = s.latest;
       showResult(s.latest);
     }
   }
@@ -344,6 +352,7 @@ function listen() {
       state.building = false;
       if (e.file === state.current) {
         state.latest = e;
+        if (e.ok) state.good = e;
         showResult(e);
       }
       showStatus();
