@@ -64,6 +64,15 @@ def page_image(render: Renderer, pdf: bytes, index: int) -> bytes:
     return _png(_row([render(pdf, SHEET_DPI, None)[index]]))
 
 
+def page_png(pdf: bytes, index: int, dpi: float = SHEET_DPI) -> bytes:
+    """One page of `pdf` (0-based) as a PNG, without the frame, for the studio's preview.
+    Draws only that page with pypdfium2; pdftoppm draws them all."""
+    render = require_renderer()
+    if render is _pdfium:
+        return _png_fast(_pdfium_page(pdf, index, dpi))
+    return _png_fast(render(pdf, dpi, None)[index])
+
+
 def reading_images(render: Renderer, pdf: bytes, password: str | None = None) -> list[bytes]:
     """Contact sheets of every page in order, numbered, READING_PER_IMAGE pages each."""
     pages = render(pdf, READING_DPI, password)
@@ -116,6 +125,13 @@ def _png(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
+def _png_fast(image: Image.Image) -> bytes:
+    """PNG without `optimize`: a third of the time, for pictures that are shown once."""
+    out = io.BytesIO()
+    image.save(out, format="PNG", compress_level=1)
+    return out.getvalue()
+
+
 def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(data_dir("assets") / "fonts" / "NotoSans-Regular.ttf"), size)
 
@@ -136,6 +152,26 @@ def _pdfium(pdf: bytes, dpi: float, password: str | None) -> list[Image.Image]:
             bitmap.close()
             page.close()
         return images
+    finally:
+        document.close()
+
+
+def _pdfium_page(pdf: bytes, index: int, dpi: float) -> Image.Image:
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(pdf)
+    except pdfium.PdfiumError as exc:
+        raise ZinekitError(f"the preview could not be drawn ({exc})") from exc
+    try:
+        if not 0 <= index < len(document):
+            raise ZinekitError(f"there is no page {index + 1}")
+        page = document[index]
+        bitmap = page.render(scale=dpi / 72, may_draw_forms=True)
+        image = bitmap.to_pil().convert("RGB")
+        bitmap.close()
+        page.close()
+        return image
     finally:
         document.close()
 

@@ -66,6 +66,10 @@ COMMANDS: dict[str, Command] = {
         "Write a starter content file to edit, with comments explaining every key.",
     ),
     "schema": Command("zinekit.cli.schema", "Print the JSON Schema of content files."),
+    "studio": Command(
+        "zinekit.cli.studio",
+        "Open a page in the browser to write a zine: the file, its preview, and the PDFs.",
+    ),
     "themes": Command(
         "zinekit.cli.themes",
         "List the built-in themes: what each looks like and its font for every role.",

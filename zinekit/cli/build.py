@@ -28,7 +28,6 @@ from zinekit.cli.options import (
     SheetOption,
     SignatureOption,
     finish_options,
-    plan_options,
     require_tools,
 )
 from zinekit.cli.telling import count
@@ -102,16 +101,24 @@ def build_command(
         ),
     ] = False,
     quiet: QuietOption = False,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            help="Build again on every save, one line per build, until Ctrl-C (needs"
+            " watchfiles, pip install 'zinekit[studio]').",
+        ),
+    ] = False,
 ) -> None:
     """Typeset a content file and impose it: OUT.pdf to print, OUT.reading.pdf for screens."""
+    if watch:  # this command again after every save, with the same arguments
+        again = {**locals(), "watch": False, "quiet": True}
+        from zinekit.cli.watching import watch_build
+
+        watch_build(content, output, lambda: build_command(**again))
+        return
     # Imported here so `zinekit --help` and `zinekit impose` start without them.
-    from zinekit.content.loader import load_publication
-    from zinekit.impose.layout import load_layout
-    from zinekit.impose.plan import make_plan
-    from zinekit.impose.target import page_target
-    from zinekit.pdf import open_source_bytes
-    from zinekit.themes import load_theme
-    from zinekit.typeset import typeset
+    from zinekit.pipeline import BuildOptions, reading_path, start
 
     printing = Printing(
         guides=guides,
@@ -123,33 +130,31 @@ def build_command(
         black_pages=True,  # typeset black-only below when asked: Ghostscript is not needed
     )
     require_tools(printing)
-    publication = load_publication(content, allow_outside=allow_outside)
-    look = load_theme(theme) if theme else None  # else the content's own, or the default
-    chosen = load_layout(layout or _beside(publication.layout, content))
-    # Without a back cover the last page is just more content: blanks follow it.
-    padding = pad_at or (PadAt.before_back if publication.back else PadAt.end)
-    options = plan_options(sheet or publication.sheet, duplex, padding, signature_sheets, creep)
+    job = start(
+        content,
+        BuildOptions(
+            layout=layout,
+            theme=theme,
+            sheet=sheet,
+            duplex=duplex.value,
+            pad_at=pad_at.value if pad_at else None,
+            signature_sheets=signature_sheets,
+            creep=creep,
+            bleed=printing.finish.bleed,
+            shrink=shrink,
+            fillable=fillable,
+            photocopy=printing.photocopy,
+            dither=dither,
+            allow_outside=allow_outside,
+        ),
+    )
     target = output if output is not None else content.with_suffix(".pdf")
-    reading = target.with_name(f"{target.stem}.reading.pdf")
+    reading = reading_path(target)
     check_pdf_target(target, inputs=(content,))
     check_pdf_target(reading, inputs=(content,))
 
-    # Typeset draws the pages the layout asks for and adds none; the plan adds the blanks.
-    # With bleed the pages are as large as the paper that prints past the trim: imposing
-    # takes their TrimBox for the cell and their BleedBox at the sheet's edges.
-    pages = page_target(chosen, options.sheet, options.padding, bleed=printing.finish.bleed)
-    result = typeset(
-        publication,
-        base_dir=content.parent,
-        target=pages,
-        shrink=shrink,
-        fillable=fillable,
-        photocopy=printing.photocopy,
-        dither=dither,
-        theme=look,
-    )
-    source = open_source_bytes(result.pdf, reading)
-    plan = make_plan(chosen, len(source.pages), options)
+    done = job.typeset(reading)
+    result, source, plan, chosen = done.result, done.source, done.plan, job.layout
     targets = sheet_targets(target, plan, inputs=(content,))
     if not quiet:
         for note in result.notes:
@@ -160,19 +165,11 @@ def build_command(
             f"zinekit: note: the imposed {target} is print-only; fields are in {reading}",
             file=sys.stderr,
         )
-    reading_pdf = result.fillable_pdf if result.fillable_pdf is not None else result.pdf
     write_imposed(
-        source, plan, targets, printing, companions=[(reading, reading_pdf)], layout=chosen
+        source, plan, targets, printing, companions=[(reading, done.reading_pdf)], layout=chosen
     )
     if not quiet:
         print(
             f"zinekit: wrote {reading}: {count(len(source.pages), 'page')} to read on screen",
             file=sys.stderr,
         )
-
-
-def _beside(layout: str, content: Path) -> str:
-    """A layout file named in a content file is found relative to that file."""
-    if layout.endswith(".toml") or "/" in layout:
-        return str(content.parent / layout)
-    return layout
