@@ -28,10 +28,11 @@ def test_the_sample_builds_in_memory_to_both_pdfs() -> None:
     out = build(SAMPLE)
     assert out.ok, out.problems
     reading = PdfReader(io.BytesIO(out.reading))
-    assert len(reading.pages) == 16
+    pages = len(reading.pages)
+    assert 12 <= pages <= 20  # the sample zine, no blank pages: imposing adds those
     (imposed,) = out.imposed
     sheets = PdfReader(io.BytesIO(imposed))
-    assert len(sheets.pages) == 8  # a 16-page booklet: 4 sheets, both sides
+    assert len(sheets.pages) == 2 * -(-pages // 4)  # booklet sheets of 4 pages, both sides
     assert sheets.pages[0].mediabox.width > sheets.pages[0].mediabox.height
     assert out.printing == "print double-sided, flip on long edge, at 100% (actual size)"
 
