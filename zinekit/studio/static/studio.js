@@ -215,7 +215,7 @@ function showResult(r) {
   drawDownloads(r);
   drawChecklist(r);
   $("summary").textContent = r.ok
-    ? `${r.pages} ${word("pages")}, ${r.sheets.length} ${word("sheets")}, ${r.layout} · ${r.seconds} ${word("seconds")}`
+    ? `${r.pages} ${word(r.pages === 1 ? "page" : "pages")}, ${r.sheets.length} ${word(r.sheets.length === 1 ? "sheet" : "sheets")}, ${r.layout} · ${r.seconds} ${word("seconds")}`
     : "";
 }
 
