@@ -17,7 +17,14 @@ from zinekit.errors import TypesetError
 from zinekit.themes.model import Rule
 from zinekit.typeset.context import Context
 from zinekit.typeset.fitting import fit_words, widest_word
-from zinekit.typeset.flowables import FullPage, OutlineMark, Para, Picture
+from zinekit.typeset.flowables import (
+    FullPage,
+    OutlineMark,
+    Para,
+    Picture,
+    draw_stack,
+    stack_height,
+)
 from zinekit.typeset.geometry import Geometry
 from zinekit.typeset.images import PRINT_PPI
 from zinekit.typeset.magazine import Poster, fit_poster, poster_words
@@ -291,7 +298,7 @@ class KnockoutPage(Flowable):
         self.outline: Flowable | None = None
 
     def panel_height(self, width: float) -> float:
-        return _stack(self.inside, width) + 2 * self.padding
+        return stack_height(self.inside, width) + 2 * self.padding
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self.width, self.height = aW, aH
@@ -310,22 +317,7 @@ class KnockoutPage(Flowable):
         canv.setFillColor(BLACK)
         canv.rect(left, foot, g.width + 2 * g.bleed, panel + g.bleed, stroke=0, fill=1)
         canv.restoreState()
-        y = panel - g.top - self.padding
-        for i, flowable in enumerate(self.inside):
-            if i:
-                y -= max(self.inside[i - 1].getSpaceAfter(), flowable.getSpaceBefore())
-            _, h = flowable.wrap(self.width, 1e6)
-            y -= h
-            flowable.drawOn(canv, 0, y)
-
-
-def _stack(flowables: list[Flowable], width: float) -> float:
-    total = 0.0
-    for i, flowable in enumerate(flowables):
-        total += flowable.wrap(width, 1e6)[1]
-        if i:
-            total += max(flowables[i - 1].getSpaceAfter(), flowable.getSpaceBefore())
-    return total
+        draw_stack(canv, self.inside, self.width, panel - g.top - self.padding)
 
 
 def back_page(ctx: Context, back: m.Back) -> FullPage:

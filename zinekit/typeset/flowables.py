@@ -388,14 +388,14 @@ class Stack(Flowable):
         self.spaceAfter = self.flowables[-1].getSpaceAfter()
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        self.width, self.height = aW, _stack_height(self.flowables, aW)
+        self.width, self.height = aW, stack_height(self.flowables, aW)
         return aW, self.height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         return []
 
     def draw(self) -> None:
-        _draw_stack(self.canv, self.flowables, self.width, self.height)
+        draw_stack(self.canv, self.flowables, self.width, self.height)
 
 
 class Middle(Flowable):
@@ -422,7 +422,7 @@ class FullPage(Flowable):
 
     def needed(self, aW: float) -> float:
         """The height everything takes at width `aW`, gaps included."""
-        height = _stack_height(self.top, aW) + _stack_height(self.bottom, aW)
+        height = stack_height(self.top, aW) + stack_height(self.bottom, aW)
         if self.middle:
             height += self.middle.draw_height + 2 * self.gap
         elif self.top and self.bottom:
@@ -434,18 +434,20 @@ class FullPage(Flowable):
         return aW, aH
 
     def draw(self) -> None:
-        top_h = _stack_height(self.top, self.width)
-        bottom_h = _stack_height(self.bottom, self.width)
+        top_h = stack_height(self.top, self.width)
+        bottom_h = stack_height(self.bottom, self.width)
         # In reading order: top, middle (a picture, a slogan), foot.
-        _draw_stack(self.canv, self.top, self.width, self.height)
+        draw_stack(self.canv, self.top, self.width, self.height)
         if self.middle:
             low, high = bottom_h + self.gap, self.height - top_h - self.gap
             x = (self.width - self.middle.draw_width) / 2
             self.middle.drawOn(self.canv, x, low + (high - low - self.middle.draw_height) / 2)
-        _draw_stack(self.canv, self.bottom, self.width, bottom_h)
+        draw_stack(self.canv, self.bottom, self.width, bottom_h)
 
 
-def _stack_height(flowables: Sequence[Flowable], width: float) -> float:
+def stack_height(flowables: Sequence[Flowable], width: float) -> float:
+    """The height `flowables` take one under another at `width`, the larger of the space
+    after one and before the next between them (as a frame merges them)."""
     total = 0.0
     for i, flowable in enumerate(flowables):
         total += flowable.wrap(width, 1e6)[1]
@@ -454,7 +456,8 @@ def _stack_height(flowables: Sequence[Flowable], width: float) -> float:
     return total
 
 
-def _draw_stack(canv: Canvas, flowables: Sequence[Flowable], width: float, top: float) -> None:
+def draw_stack(canv: Canvas, flowables: Sequence[Flowable], width: float, top: float) -> None:
+    """Draw `flowables` one under another from `top` down, spaced as `stack_height` says."""
     y = top
     for i, flowable in enumerate(flowables):
         if i:
