@@ -37,6 +37,7 @@ SOURCES = (
     "units.py",
     "errors.py",
     "data.py",
+    "validation/datafile.py",
     "validation/document.py",
     "validation/explain.py",
     "validation/wording.py",

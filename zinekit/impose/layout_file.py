@@ -15,7 +15,6 @@ valid copy of the file is in the cache (`layout_cache`).
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -25,7 +24,6 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
-    ValidationError,
     field_validator,
     model_validator,
 )
@@ -43,7 +41,8 @@ from zinekit.impose.layout_values import (
     readme,
 )
 from zinekit.units import paper_size
-from zinekit.validation.document import Invalid, decode
+from zinekit.validation.datafile import read_model
+from zinekit.validation.document import Invalid
 from zinekit.validation.explain import Explainer
 from zinekit.validation.wording import Messages
 
@@ -255,39 +254,13 @@ def validate_layout(data: bytes, path: Path) -> tuple[Layout, bool]:
     value fixed by the bytes, this code and Python alone, and may be cached.
     """
     try:
-        text = decode(data, path, _MESSAGES)
+        # Without a name field the file's name is the layout's: checked by the same rule.
+        model, _, plain = read_model(
+            data, path, LayoutFile, _MESSAGES, _EXPLAINER, {"name": path.stem}
+        )
     except Invalid as exc:
         raise _first_mistake(exc.problems) from None
-    # Most files are fine, and every impose and build reads one: the standard library's
-    # parser reads them fast. The reader that keeps positions (tomlkit, pure Python, slower
-    # to import and to run) is needed only to say where a mistake is.
-    try:
-        return _layout(_validate(tomllib.loads(text), path), path), True
-    except (tomllib.TOMLDecodeError, ValidationError):
-        return _layout(_explained(text, path), path), False
-
-
-def _validate(values: dict[str, Any], path: Path) -> LayoutFile:
-    # Without a name field the file's name is the layout's: checked by the same rule.
-    return LayoutFile.model_validate({"name": path.stem, **values})
-
-
-def _explained(text: str, path: Path) -> LayoutFile:
-    """Read the file again with positions and raise its first mistake."""
-    from zinekit.validation.toml import read_toml  # tomlkit: imported only for mistakes
-
-    try:
-        doc = read_toml(text, path, _MESSAGES)
-    except Invalid as exc:
-        raise _first_mistake(exc.problems) from None
-    if not doc.data:
-        raise _first_mistake([_MESSAGES.problem("file_empty", Location(path))])
-    try:
-        # Fails again and is explained; passes only where tomllib alone refused the text
-        # (the two parsers differ on a corner of TOML): tomlkit's reading then stands.
-        return _validate(doc.data, path)
-    except ValidationError as exc:
-        raise _first_mistake(_EXPLAINER.explain(exc, doc)) from None
+    return _layout(model, path), plain
 
 
 def _first_mistake(problems: list[Problem]) -> LayoutError:

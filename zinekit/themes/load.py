@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import functools
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
 
 from zinekit.data import data_dir
 from zinekit.errors import Location, Problem, ThemeError
 from zinekit.themes.model import BODY_ROLES, ROLES, ThemeFile
-from zinekit.validation.document import Invalid, decode
+from zinekit.validation.datafile import read_model
+from zinekit.validation.document import Invalid
 from zinekit.validation.explain import Explainer
 from zinekit.validation.wording import Messages, quote
 
@@ -102,37 +99,15 @@ _EXPLAINER = Explainer(ThemeFile, _MESSAGES)
 def parse_theme(data: bytes, path: Path) -> Theme:
     """Validate a theme file's bytes; an error points at the file, line and column."""
     try:
-        text = decode(data, path, _MESSAGES)
+        spec, text, _ = read_model(
+            data, path, ThemeFile, _MESSAGES, _EXPLAINER, {"name": path.stem}
+        )
     except Invalid as exc:
         raise _error(exc.problems) from None
-    try:
-        spec = _validate(tomllib.loads(text), path)
-    except (tomllib.TOMLDecodeError, ValidationError):
-        spec = _explained(text, path)
     fonts, missing = _resolve(spec, path)
     if missing:
         _explain_missing(text, path, missing)
     return Theme(spec.name or path.stem, spec, fonts, path)
-
-
-def _validate(values: dict[str, Any], path: Path) -> ThemeFile:
-    return ThemeFile.model_validate({"name": path.stem, **values})
-
-
-def _explained(text: str, path: Path) -> ThemeFile:
-    """Read the file again with positions and raise its first mistake."""
-    from zinekit.validation.toml import read_toml  # tomlkit: imported only for mistakes
-
-    try:
-        doc = read_toml(text, path, _MESSAGES)
-    except Invalid as exc:
-        raise _error(exc.problems) from None
-    if not doc.data:
-        raise _error([_MESSAGES.problem("file_empty", Location(path))])
-    try:
-        return _validate(doc.data, path)
-    except ValidationError as exc:
-        raise _error(_EXPLAINER.explain(exc, doc)) from None
 
 
 def _resolve(spec: ThemeFile, path: Path) -> tuple[dict[str, Path], list[str]]:
