@@ -26,7 +26,31 @@ from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
         ),
         ("[https://x.org](https://y.org)", [Run("https://x.org", href="https://y.org")]),
         ("**unclosed", [Run("**unclosed")]),
-        (r"\*\*literal\*\*", [Run("*"), Run("*"), Run("literal"), Run("*"), Run("*")]),
+        (r"\*\*literal\*\*", [Run("**literal**")]),
+        (
+            "[Wiki](https://en.wikipedia.org/wiki/Zine_(magazine))",
+            [Run("Wiki", href="https://en.wikipedia.org/wiki/Zine_(magazine)")],
+        ),
+        (
+            "(lihat https://x.org/Zine_(majalah)).",
+            [
+                Run("(lihat "),
+                Run("https://x.org/Zine_(majalah)", href="https://x.org/Zine_(majalah)"),
+                Run(")."),
+            ],
+        ),
+        ("<https://x.org/a>", [Run("https://x.org/a", href="https://x.org/a")]),
+        ("[x](javascript:alert(1))", [Run("x")]),
+        (
+            "[Support Groups]{lang=en} dan [Sahabat Mental]{nobreak}, [A B]{.nobreak}",
+            [
+                Run("Support Groups", lang="en"),
+                Run(" dan "),
+                Run("Sahabat Mental", nobreak=True),
+                Run(", "),
+                Run("A B", nobreak=True),
+            ],
+        ),
     ],
 )
 def test_runs(text: str, expected: list[Run]) -> None:
