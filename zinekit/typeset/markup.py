@@ -8,7 +8,7 @@ checks) and reportlab's paragraph XML (for drawing), with &, < and > escaped.
 CommonMark's rules keep snake_case names and URLs with underscores as written, keep balanced
 parentheses inside a link's address (`.../Zine_(magazine)`), and print markup that does not
 close as typed. Which link addresses are allowed (`link_allowed`) is checked when the content
-is loaded (`zinekit.content.text_links`), so the message points into the file; here a link
+is loaded (`zinekit.content.links`), so the message points into the file; here a link
 that is not allowed is only ever set as plain text.
 """
 
@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from zinekit.content.links import link_allowed
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -29,9 +31,6 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:!?\]']")
 # `{nobreak}` is not attribute syntax (a bare word); it means the class `{.nobreak}`.
 _BARE_NOBREAK = re.compile(r"\]\{\s*nobreak\s*\}")
-# The link addresses content text may use, as resource links (see content/blocks/resources.py).
-LINK_PATTERN = r"^(https?://|mailto:)\S+$"
-_LINK = re.compile(LINK_PATTERN, re.IGNORECASE)
 # The languages a span may be marked in (those zinekit hyphenates).
 LANGS = ("id", "en")
 
@@ -47,11 +46,6 @@ class Run:
     href: str | None = None
     lang: str | None = None
     nobreak: bool = False
-
-
-def link_allowed(href: str) -> bool:
-    """True for the addresses a zine may print as a live link: http(s) and mailto."""
-    return bool(_LINK.match(href.strip()))
 
 
 def paragraphs(text: str) -> list[str]:
@@ -81,7 +75,7 @@ def _parser() -> MarkdownIt:
     # place rather than have it printed as typed; addresses are kept as written.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
-    md.normalizeLinkText = lambda url: url  # type: ignore[method-assign]
+    md.normalizeLinkText = lambda link: link  # type: ignore[method-assign]
     return md
 
 
