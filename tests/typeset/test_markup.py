@@ -46,9 +46,9 @@ from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
             [
                 Run("Support Groups", lang="en"),
                 Run(" dan "),
-                Run("Sahabat Mental", nobreak=True),
+                Run("Sahabat\u00a0Mental", nobreak=True),
                 Run(", "),
-                Run("A B", nobreak=True),
+                Run("A\u00a0B", nobreak=True),
             ],
         ),
     ],

@@ -16,7 +16,7 @@ from zinekit.content.base import Located
 from zinekit.content.registry import block_kind, describe
 from zinekit.errors import Location
 from zinekit.themes import DEFAULT_THEME, Theme, load_theme
-from zinekit.typeset.flowables import Para
+from zinekit.typeset.flowables import Para, with_marked_words
 from zinekit.typeset.fonts import FontSet
 from zinekit.typeset.geometry import Geometry
 from zinekit.typeset.i18n import Labels
@@ -79,7 +79,7 @@ class Context:
         if bullet:
             bold, italic = self.fonts.style_of(style.bulletFontName)
             self.fonts.check([Run(bullet, bold, italic)], where=where, what=what)
-        return Para(to_xml(items), style, bulletText=bullet)
+        return Para(to_xml(items), with_marked_words(style, items), bulletText=bullet)
 
     def paragraphs(
         self, text: str, style: ParagraphStyle, *, where: Location | None, what: str

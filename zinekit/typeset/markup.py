@@ -90,7 +90,9 @@ def _walk(tokens: list[Token], style: Run) -> Iterator[Run]:
         top = stack[-1]
         kind = token.type
         if kind == "text":
-            yield from _plain(token.content, top)
+            # The words of a name that must not break stay on one line together.
+            text = token.content.replace(" ", "\u00a0") if top.nobreak else token.content
+            yield from _plain(text, top)
         elif kind in ("softbreak", "hardbreak"):
             yield replace(top, text="\n")
         elif kind == "strong_open":
