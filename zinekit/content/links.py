@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from zinekit.content.inline import links
+from zinekit.content.wording import problem
 from zinekit.errors import Location, Problem
 from zinekit.validation.document import Document, KeyPath, shown
 
@@ -28,10 +30,6 @@ def link_allowed(href: str) -> bool:
 def check_text_links(doc: Document) -> list[Problem]:
     """A problem for every link inside text whose address is not http(s) or mailto, at the
     address as written in the file."""
-    # Imported here: the inline parser (markdown-it) is needed only once text is there.
-    from zinekit.content.wording import problem
-    from zinekit.typeset.markup import links
-
     source = _source(doc)
     problems = []
     for path, text in _texts(doc.data, ()):

@@ -14,23 +14,20 @@ that is not allowed is only ever set as plain text.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from zinekit.content.inline import tokens
 from zinekit.content.links import link_allowed
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:!?\]']")
-# `{nobreak}` is not attribute syntax (a bare word); it means the class `{.nobreak}`.
-_BARE_NOBREAK = re.compile(r"\]\{\s*nobreak\s*\}")
 # The languages a span may be marked in (those zinekit hyphenates).
 LANGS = ("id", "en")
 
@@ -55,33 +52,7 @@ def paragraphs(text: str) -> list[str]:
 
 def runs(text: str, *, bold: bool = False, italic: bool = False) -> list[Run]:
     """`text` as styled runs, in order."""
-    return _merged(_walk(_tokens(text), Run("", bold, italic)))
-
-
-def links(text: str) -> list[str]:
-    """The address of every link written in `text` ([..](..) or <..>), allowed or not."""
-    return [str(t.attrs.get("href", "")) for t in _tokens(text) if t.type == "link_open"]
-
-
-@functools.cache
-def _parser() -> MarkdownIt:
-    # Imported here: `zinekit --help` and imposing never need markdown-it.
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.attrs import attrs_plugin
-
-    md = MarkdownIt("zero").enable(["emphasis", "link", "escape", "newline", "autolink"])
-    md.use(attrs_plugin, spans=True)
-    # Every link is parsed, whatever its scheme, so that the loader can refuse it with its
-    # place rather than have it printed as typed; addresses are kept as written.
-    md.validateLink = lambda url: True  # type: ignore[method-assign]
-    md.normalizeLink = lambda url: url  # type: ignore[method-assign]
-    md.normalizeLinkText = lambda link: link  # type: ignore[method-assign]
-    return md
-
-
-def _tokens(text: str) -> list[Token]:
-    found = _parser().parseInline(_BARE_NOBREAK.sub("]{.nobreak}", text))
-    return list(found[0].children or []) if found else []
+    return _merged(_walk(tokens(text), Run("", bold, italic)))
 
 
 def _walk(tokens: list[Token], style: Run) -> Iterator[Run]:
