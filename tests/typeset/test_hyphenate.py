@@ -147,3 +147,25 @@ def test_words_marked_in_text_break_by_their_own_rules(marked: str, wrong: set) 
             assert lang and len(head) in hyphenator(lang).positions(head + tail), (head, tail)
     if "nobreak" in marked:  # a name stays on one line
         assert re.search(r"Sahabat\s*\n", "\n".join(page_texts(result.pdf))) is None
+
+
+def test_a_block_in_another_language_is_hyphenated_by_it() -> None:
+    text = _fillers("Support Groups")
+    wrong = {("Gro", "ups"), ("Grou", "ps")}
+    unmarked = _breaks(run(publication([{"text": text}]), size=A7, binding="none").pdf)
+    assert wrong & set(unmarked), unmarked
+    pub = publication([{"text": text, "lang": "en"}, {"text": _fillers("Support Groups")}])
+    result = run(pub, size=A7, binding="none")
+    per_block = _breaks(result.pdf)
+    assert per_block
+    # The English block never breaks "Gro-ups"; the Indonesian block after it still does.
+    english = _breaks(run(publication([{"text": text, "lang": "en"}]), size=A7, binding="none").pdf)
+    assert english and not wrong & set(english), english
+    assert wrong & set(per_block)
+
+
+def test_a_mark_inside_a_block_in_another_language_still_counts() -> None:
+    text = _fillers("[Sahabat Mental]{nobreak}")
+    pub = publication([{"text": text, "lang": "en"}])
+    breaks = _breaks(run(pub, size=A7, binding="none").pdf)
+    assert not {("Sa", "habat"), ("Saha", "bat"), ("Men", "tal")} & set(breaks), breaks

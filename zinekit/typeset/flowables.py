@@ -23,7 +23,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 import zinekit.typeset.reportlab_shim as shim
 from zinekit.typeset import markup
-from zinekit.typeset.hyphenate import WordBreaks, marked_words
+from zinekit.typeset.hyphenate import WordBreaks, hyphenator, marked_words
 from zinekit.typeset.images import Screen
 from zinekit.typeset.result import SetParagraph
 from zinekit.typeset.styles import BLACK
@@ -91,6 +91,20 @@ def with_marked_words(style: ParagraphStyle, items: list[markup.Run]) -> Paragra
         style.name,
         parent=style,
         hyphenationLang=guard.with_words(words),  # type: ignore[arg-type]  # a callable
+    )
+
+
+def in_language(style: ParagraphStyle, lang: str | None) -> ParagraphStyle:
+    """`style` hyphenating by `lang` ("id" or "en") rather than the publication's language;
+    the same style without `lang` or when the style does not hyphenate."""
+    breaks = style.hyphenationLang
+    if not lang or not callable(breaks):
+        return style
+    words = breaks.words if isinstance(breaks, WordBreaks) else {}
+    return ParagraphStyle(
+        style.name,
+        parent=style,
+        hyphenationLang=WordBreaks(hyphenator(lang), words),  # type: ignore[arg-type]
     )
 
 
