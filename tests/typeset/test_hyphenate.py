@@ -113,3 +113,59 @@ def test_english_text_is_hyphenated_in_a_narrow_column() -> None:
 def test_a_hyphenated_word_breaks_only_after_its_own_hyphen(word: str, breaks: list[int]) -> None:
     # A break before the hyphen would print it twice ("masing-" / "-masing").
     assert hyphenator("id").positions(word) == breaks
+
+
+def _fillers(phrase: str) -> str:
+    # Fillers of every length move the line ends through the phrase; short paragraphs, so
+    # that a word kept whole to keep a rule is not kept whole everywhere.
+    return "\n\n".join(
+        " ".join(f"{'a' * (i % 9 + 1)} {phrase} {'kata' * (i % 4 + 1)}" for i in range(j, j + 2))
+        for j in range(0, 72, 2)
+    )
+
+
+@pytest.mark.parametrize(
+    ("marked", "wrong"),
+    [
+        ("[Support Groups]{lang=en}", {("Gro", "ups"), ("Grou", "ps")}),
+        ("[Sahabat Mental]{nobreak}", {("Sa", "habat"), ("Saha", "bat"), ("Men", "tal")}),
+        ("[Sahabat Mental]{.nobreak}", {("Sa", "habat"), ("Saha", "bat"), ("Men", "tal")}),
+    ],
+)
+def test_words_marked_in_text_break_by_their_own_rules(marked: str, wrong: set) -> None:
+    plain = marked[1:].split("]")[0]
+    # Unmarked, Indonesian rules break these words at the line ends (what the mark prevents).
+    unmarked = _breaks(run(publication([{"text": _fillers(plain)}]), size=A7, binding="none").pdf)
+    assert wrong & set(unmarked), unmarked
+    result = run(publication([{"text": _fillers(marked)}]), size=A7, binding="none")
+    breaks = _breaks(result.pdf)
+    assert breaks, "no word was broken at a line end"
+    assert not wrong & set(breaks), breaks
+    lang = "en" if "lang=en" in marked else None
+    for head, tail in breaks:  # a marked word breaks only where its language allows
+        if head + tail in plain.split():
+            assert lang and len(head) in hyphenator(lang).positions(head + tail), (head, tail)
+    if "nobreak" in marked:  # a name stays on one line
+        assert re.search(r"Sahabat\s*\n", "\n".join(page_texts(result.pdf))) is None
+
+
+def test_a_block_in_another_language_is_hyphenated_by_it() -> None:
+    text = _fillers("Support Groups")
+    wrong = {("Gro", "ups"), ("Grou", "ps")}
+    unmarked = _breaks(run(publication([{"text": text}]), size=A7, binding="none").pdf)
+    assert wrong & set(unmarked), unmarked
+    pub = publication([{"text": text, "lang": "en"}, {"text": _fillers("Support Groups")}])
+    result = run(pub, size=A7, binding="none")
+    per_block = _breaks(result.pdf)
+    assert per_block
+    # The English block never breaks "Gro-ups"; the Indonesian block after it still does.
+    english = _breaks(run(publication([{"text": text, "lang": "en"}]), size=A7, binding="none").pdf)
+    assert english and not wrong & set(english), english
+    assert wrong & set(per_block)
+
+
+def test_a_mark_inside_a_block_in_another_language_still_counts() -> None:
+    text = _fillers("[Sahabat Mental]{nobreak}")
+    pub = publication([{"text": text, "lang": "en"}])
+    breaks = _breaks(run(pub, size=A7, binding="none").pdf)
+    assert not {("Sa", "habat"), ("Saha", "bat"), ("Men", "tal")} & set(breaks), breaks

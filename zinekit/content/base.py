@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -52,6 +52,8 @@ class Located(Model):
 
 
 NonEmpty = Annotated[str, Field(min_length=1)]
+# The languages zinekit hyphenates and labels in.
+Lang = Literal["id", "en"]
 
 B = TypeVar("B", bound=Located)
 

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from zinekit.content.base import Located, Model, NonEmpty
+from zinekit.content.base import Lang, Located, Model, NonEmpty
 from zinekit.content.blocks.image import Image, ImageSpec
 from zinekit.content.blocks.page_break import PageBreak
 from zinekit.content.blocks.resources import Resource, ResourceKind, Resources
@@ -82,7 +82,6 @@ __all__ = [
     "block_kind",
 ]
 
-Lang = Literal["id", "en"]
 CoverTemplate = Literal["stacked", "knockout", "type"]
 
 

@@ -16,7 +16,7 @@ from zinekit.content.base import Located
 from zinekit.content.registry import block_kind, describe
 from zinekit.errors import Location
 from zinekit.themes import DEFAULT_THEME, Theme, load_theme
-from zinekit.typeset.flowables import Para
+from zinekit.typeset.flowables import Para, in_language, with_marked_words
 from zinekit.typeset.fonts import FontSet
 from zinekit.typeset.geometry import Geometry
 from zinekit.typeset.i18n import Labels
@@ -53,6 +53,7 @@ class Context:
         # enlarges the type no further than where this grows.
         self.squeezed: list[str] = []
         self.block_index = 0  # of the block being set, for field names (set by the story)
+        self.block_lang: str | None = None  # its `lang:`, when it has one (set by the story)
         self._outline_count = 0
         self._top_outline_seen = False
 
@@ -79,6 +80,7 @@ class Context:
         if bullet:
             bold, italic = self.fonts.style_of(style.bulletFontName)
             self.fonts.check([Run(bullet, bold, italic)], where=where, what=what)
+        style = with_marked_words(in_language(style, self.block_lang), items)
         return Para(to_xml(items), style, bulletText=bullet)
 
     def paragraphs(

@@ -22,7 +22,8 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 
 import zinekit.typeset.reportlab_shim as shim
-from zinekit.typeset.hyphenate import WordBreaks
+from zinekit.typeset import markup
+from zinekit.typeset.hyphenate import WordBreaks, hyphenator, marked_words
 from zinekit.typeset.images import Screen
 from zinekit.typeset.result import SetParagraph
 from zinekit.typeset.styles import BLACK
@@ -76,6 +77,35 @@ class OutlineMark(shim.ZeroSize):
     def draw(self) -> None:
         self.canv.bookmarkHorizontal(self.key, 0, 0)
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+
+
+def with_marked_words(style: ParagraphStyle, items: list[markup.Run]) -> ParagraphStyle:
+    """`style` with the words marked in its text (`{lang=en}`, `{nobreak}`) broken by their
+    own rules; the same style when none is marked or the style does not hyphenate."""
+    breaks = style.hyphenationLang
+    words = marked_words((run.text, run.lang, run.nobreak) for run in items)
+    if not words or not callable(breaks):
+        return style
+    guard = breaks if isinstance(breaks, WordBreaks) else WordBreaks(breaks)
+    return ParagraphStyle(
+        style.name,
+        parent=style,
+        hyphenationLang=guard.with_words(words),  # type: ignore[arg-type]  # a callable
+    )
+
+
+def in_language(style: ParagraphStyle, lang: str | None) -> ParagraphStyle:
+    """`style` hyphenating by `lang` ("id" or "en") rather than the publication's language;
+    the same style without `lang` or when the style does not hyphenate."""
+    breaks = style.hyphenationLang
+    if not lang or not callable(breaks):
+        return style
+    words = breaks.words if isinstance(breaks, WordBreaks) else {}
+    return ParagraphStyle(
+        style.name,
+        parent=style,
+        hyphenationLang=WordBreaks(hyphenator(lang), words),  # type: ignore[arg-type]
+    )
 
 
 class Para(Paragraph):

@@ -8,7 +8,7 @@ a word it yields (head, tail) pairs, longest head first, as pyphen's `iterate` d
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyphen
@@ -149,3 +149,21 @@ class WordBreaks:
         found = self.words.get(key, self.base)
         if found is not None:
             yield from found(word)
+
+
+def marked_words(
+    items: Iterable[tuple[str, str | None, bool]],
+) -> dict[str, BreakPoints | None]:
+    """The words of a paragraph marked in text, from its (text, lang, nobreak) pieces:
+    `[Support Groups]{lang=en}` -> {"support": en, "groups": en}; `[Sahabat
+    Mental]{nobreak}` -> {"sahabat": None, "mental": None} (never broken)."""
+    found: dict[str, BreakPoints | None] = {}
+    for text, lang, nobreak in items:
+        if not lang and not nobreak:
+            continue
+        breaks = None if nobreak else hyphenator(lang or "id")
+        # A nobreak name's words are joined by no-break spaces: reportlab sees one word.
+        for word in {*text.split(), *text.split(" "), *text.split("\u00a0")}:
+            if key := word_key(word):
+                found[key] = breaks
+    return found

@@ -1,38 +1,48 @@
-"""Inline markup in content text: **bold**, _italic_, [text](url), backslash escapes, bare
-http(s) addresses as links; and paragraphs split on blank lines. Text becomes runs (for
-glyph checks) and reportlab's paragraph XML (for drawing), with &, < and > escaped.
+"""Inline markup in content text, read by markdown-it-py's inline parser (CommonMark):
+**bold**, _italic_ (or *italic*), [text](url), <https://...>, backslash escapes, and
+mdit-py-plugins' attribute spans `[Support Groups]{lang=en}` (hyphenated by that language)
+and `[Sahabat Mental]{nobreak}` (or `{.nobreak}`: never broken). Bare http(s) addresses
+become links too, and paragraphs are split on blank lines. Text becomes runs (for glyph
+checks) and reportlab's paragraph XML (for drawing), with &, < and > escaped.
 
-An underscore opens italics only at the start of a word and closes only at its end, so
-snake_case names and URLs with underscores stay as written. Markup that does not close is
-printed as typed.
+CommonMark's rules keep snake_case names and URLs with underscores as written, keep balanced
+parentheses inside a link's address (`.../Zine_(magazine)`), and print markup that does not
+close as typed. Which link addresses are allowed (`link_allowed`) is checked when the content
+is loaded (`zinekit.content.links`), so the message points into the file; here a link
+that is not allowed is only ever set as plain text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-_TOKEN = re.compile(
-    r"\\(?P<escaped>[\\*_\[\]()])"
-    r"|\*\*(?=\S)(?P<bold>.+?)(?<=\S)\*\*"
-    r"|(?<!\w)_(?=\S)(?P<italic>.+?)(?<=\S)_(?!\w)"
-    r"|\[(?P<label>[^\]]+)\]\((?P<href>[^)\s]+)\)",
-    re.DOTALL,
-)
+from zinekit.content.inline import tokens
+from zinekit.content.links import link_allowed
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_BARE_URL = re.compile(r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:!?)\]']")
+_BARE_URL = re.compile(r"\bhttps?://[^\s<>\"]*[^\s<>\".,;:!?\]']")
+# The languages a span may be marked in (those zinekit hyphenates).
+LANGS = ("id", "en")
 
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text with one style; `href` when it is a link."""
+    """A stretch of text with one style; `href` when it is a link; `lang` when it is marked
+    in a language of its own, `nobreak` when its words must never be broken."""
 
     text: str
     bold: bool = False
     italic: bool = False
     href: str | None = None
+    lang: str | None = None
+    nobreak: bool = False
 
 
 def paragraphs(text: str) -> list[str]:
@@ -42,37 +52,76 @@ def paragraphs(text: str) -> list[str]:
 
 def runs(text: str, *, bold: bool = False, italic: bool = False) -> list[Run]:
     """`text` as styled runs, in order."""
-    return list(_runs(text, bold, italic, None))
+    return _merged(_walk(tokens(text), Run("", bold, italic)))
 
 
-def _runs(text: str, bold: bool, italic: bool, href: str | None) -> Iterator[Run]:
-    at = 0
-    for match in _TOKEN.finditer(text):
-        if match.start() > at:
-            yield from _plain(text[at : match.start()], bold, italic, href)
-        if match["escaped"] is not None:
-            yield Run(match["escaped"], bold, italic, href)
-        elif match["bold"] is not None:
-            yield from _runs(match["bold"], True, italic, href)
-        elif match["italic"] is not None:
-            yield from _runs(match["italic"], bold, True, href)
+def _walk(tokens: list[Token], style: Run) -> Iterator[Run]:
+    stack = [style]
+    for token in tokens:
+        top = stack[-1]
+        kind = token.type
+        if kind == "text":
+            # The words of a name that must not break stay on one line together.
+            text = token.content.replace(" ", "\u00a0") if top.nobreak else token.content
+            yield from _plain(text, top)
+        elif kind in ("softbreak", "hardbreak"):
+            yield replace(top, text="\n")
+        elif kind == "strong_open":
+            stack.append(replace(top, bold=True))
+        elif kind == "em_open":
+            stack.append(replace(top, italic=True))
+        elif kind == "link_open":
+            href = str(token.attrs.get("href", ""))
+            stack.append(replace(top, href=href if link_allowed(href) else None))
+        elif kind == "span_open":
+            stack.append(_span(top, token))
+        elif kind.endswith("_close"):
+            if len(stack) > 1:
+                stack.pop()
         else:
-            yield from _runs(match["label"], bold, italic, match["href"])
-        at = match.end()
-    if at < len(text):
-        yield from _plain(text[at:], bold, italic, href)
+            yield replace(top, text=token.content)
 
 
-def _plain(text: str, bold: bool, italic: bool, href: str | None) -> Iterator[Run]:
-    # A bare web address is a live link too, without the punctuation that ends a sentence.
+def _span(top: Run, token: Token) -> Run:
+    lang = str(token.attrs.get("lang", "")).strip().lower()
+    classes = str(token.attrs.get("class", "")).split()
+    return replace(
+        top,
+        lang=lang if lang in LANGS else top.lang,
+        nobreak=top.nobreak or "nobreak" in classes,
+    )
+
+
+def _plain(text: str, style: Run) -> Iterator[Run]:
+    # A bare web address is a live link too, without the punctuation that ends a sentence
+    # (a closing parenthesis only when the address opened none).
     at = 0
-    for match in [] if href else _BARE_URL.finditer(text):
+    for match in [] if style.href else _BARE_URL.finditer(text):
+        url = _balanced(match[0])
         if match.start() > at:
-            yield Run(text[at : match.start()], bold, italic, None)
-        yield Run(match[0], bold, italic, match[0])
-        at = match.end()
+            yield replace(style, text=text[at : match.start()])
+        yield replace(style, text=url, href=url)
+        at = match.start() + len(url)
     if at < len(text):
-        yield Run(text[at:], bold, italic, href)
+        yield replace(style, text=text[at:])
+
+
+def _balanced(url: str) -> str:
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1]
+    return url
+
+
+def _merged(items: Iterator[Run]) -> list[Run]:
+    out: list[Run] = []
+    for item in items:
+        if not item.text:
+            continue
+        if out and replace(out[-1], text="") == replace(item, text=""):
+            out[-1] = replace(item, text=out[-1].text + item.text)
+        else:
+            out.append(item)
+    return out
 
 
 def to_xml(items: list[Run]) -> str:

@@ -34,6 +34,7 @@ Typesetter = Callable[[Context, Any], list[Flowable]]
 def _page_break(ctx: Context, block: page_break.PageBreak) -> list[Flowable]:
     # A page break ends two columns (see magazine_blocks.gather_columns).
     ctx.geometry = ctx.geometry.in_columns(1, 0.0)
+    ctx.block_lang = None
     return [PageBreak()]
 
 
@@ -72,6 +73,7 @@ def build_story(pub: Publication, ctx: Context) -> list[Flowable]:
         story = [NextPageTemplate(BODY_TEMPLATES), *masthead(ctx, pub)]
     for index, block in enumerate(pub.blocks):
         ctx.block_index = index
+        ctx.block_lang = getattr(block, "lang", None)
         mark = BlockMark(index)
         # A mark between a heading and its text must not break keep-with-next.
         mark.keepWithNext = bool(story and story[-1].getKeepWithNext())

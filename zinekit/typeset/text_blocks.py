@@ -17,7 +17,7 @@ from zinekit.content.blocks.worksheet import FILL, PITCH
 from zinekit.content.registry import describe
 from zinekit.typeset.context import Context, lead
 from zinekit.typeset.fitting import fit_words
-from zinekit.typeset.flowables import OutlineMark, Para, Picture
+from zinekit.typeset.flowables import OutlineMark, Para, Picture, in_language, with_marked_words
 from zinekit.typeset.geometry import MIN_FONT_SIZE
 from zinekit.typeset.magazine import (
     POSTER_FILL,
@@ -115,7 +115,7 @@ def _dropcap(ctx: Context, block: Text, first: str) -> Flowable:
         take = 0
     bold, italic = ctx.fonts.style_of(s.dropcap.fontName)
     ctx.fonts.check([Run(letter, bold, italic), *rest], where=block.where, what=what)
-    body = Para(to_xml(rest), s.body)
+    body = Para(to_xml(rest), with_marked_words(in_language(s.body, ctx.block_lang), rest))
     return DropCap(letter, body, s.dropcap, s.dropcap_lines, gap=s.size * 0.35)
 
 

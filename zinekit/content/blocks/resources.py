@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from zinekit.content.base import BlockKind, Located, Model, NonEmpty
+from zinekit.content.links import LINK_PATTERN
 
 ResourceKind = Literal["film", "zine", "book", "site", "podcast", "article", "music", "other"]
 
@@ -19,7 +20,7 @@ class Resource(Model):
     length: str | None = Field(None, description='Pages or duration: "38 hlm", "90 min".')
     link: str | None = Field(
         None,
-        pattern=r"^(https?://|mailto:)\S+$",
+        pattern=LINK_PATTERN,
         description="Where to find it (http(s):// or mailto:); printed with a QR code.",
     )
     note: str | None = Field(None, description="A sentence on why it is worth it.")

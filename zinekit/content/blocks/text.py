@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from zinekit.content.base import BlockKind, Located, Model, NonEmpty
+from zinekit.content.base import BlockKind, Lang, Located, Model, NonEmpty
 from zinekit.content.blocks.worksheet import LinesOrNone
 
 
@@ -28,12 +28,22 @@ class Text(Located):
     dropcap: bool = Field(
         False, description="Open the first paragraph with a drop capital three lines tall."
     )
+    lang: Lang | None = Field(
+        None,
+        description="id or en: the block's words are hyphenated by that language (else by"
+        " the publication's `lang`).",
+    )
 
 
 class Lede(Located):
     lede: NonEmpty = Field(
         description="A standfirst: the paragraph that opens an article, set larger than the"
         " text. Inline: **bold**, _italic_, [link text](https://...)."
+    )
+    lang: Lang | None = Field(
+        None,
+        description="id or en: the block's words are hyphenated by that language (else by"
+        " the publication's `lang`).",
     )
 
 
@@ -69,6 +79,11 @@ class ListBlock(Located):
     )
     numbered: bool = Field(False, description="Number the items 1. 2. 3. instead of bullets.")
     title: str | None = Field(None, description="An optional title above the list.")
+    lang: Lang | None = Field(
+        None,
+        description="id or en: the block's words are hyphenated by that language (else by"
+        " the publication's `lang`).",
+    )
 
 
 class Agreement(Model):
@@ -89,6 +104,11 @@ class Agreements(Located):
         description="Titled agreements, e.g. for a meeting."
     )
     numbered: bool = Field(True, description="Number the agreements.")
+    lang: Lang | None = Field(
+        None,
+        description="id or en: the block's words are hyphenated by that language (else by"
+        " the publication's `lang`).",
+    )
 
 
 class Continue(Model):
@@ -142,6 +162,11 @@ class QuoteSpec(Model):
 
 class Quote(Located):
     quote: QuoteSpec = Field(description="A large pull quote.")
+    lang: Lang | None = Field(
+        None,
+        description="id or en: the block's words are hyphenated by that language (else by"
+        " the publication's `lang`).",
+    )
 
 
 HEADING = BlockKind("heading", Heading, lambda b: b.heading, main="text")
