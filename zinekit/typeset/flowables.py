@@ -331,7 +331,12 @@ class Picture(Flowable):
     the box, centred, and what sticks out is cut off; with `outset`, the box is drawn that
     much wider on the left and right, past the space it takes in the layout (a picture
     running to the page edges and into the bleed). `screen` (see `images.ImageStore`) gives
-    the pixels to draw, only those in the box, at their final size: a halftone."""
+    the pixels to draw, only those in the box, at their final size: a halftone.
+
+    `may_move`: the picture may go after the text that follows it, to the next page, when
+    it does not fit at the foot of this one (`DeferredPicture`)."""
+
+    may_move = False
 
     def __init__(
         self,
@@ -376,6 +381,58 @@ class Picture(Flowable):
         canv.drawImage(reader, x, y, shown_w, shown_h)
         if cropped:
             canv.restoreState()
+
+
+class DeferredPicture(Flowable):
+    """A picture (with its caption) and the text written after it (`followers`: paragraphs
+    and the marks between blocks, up to the next heading, picture or other block), which
+    may go before it: a picture that does not fit at the foot of a page opens the next page,
+    and the text after it fills the space it leaves (see `story.defer_pictures`).
+
+    reportlab has no queue of floats, so this is a flowable that is never placed itself:
+    its `wrap` asks for more than there is, so the frame always `split`s it into what to
+    place now. The frame places the first flowable of the split at once, without measuring
+    it again and without a split of its own, so that one must fit; the rest go back into
+    the story.
+    - the picture fits (or the frame is empty): the picture, then the followers, in order;
+    - else the first follower, or the part of it that fits (a paragraph split by its own
+      rules against widows and orphans), and a DeferredPicture with what follows;
+    - nothing fits: nothing, and the frame moves to the next page, where the picture fits.
+    """
+
+    def __init__(self, picture: Sequence[Flowable], followers: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.picture, self.followers = list(picture), list(followers)
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return aW, aH + 1  # never placed whole: always split (see above)
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        frame = shim.splitting_frame(self)
+        at_top = frame is None or shim.frame_at_top(frame)
+        if at_top or self._fits(self.picture, aW, aH):
+            return [*self.picture, *self.followers]
+        if not self.followers:
+            return []
+        first, rest = self.followers[0], self.followers[1:]
+        if self._fits([first], aW, aH):
+            return [first, DeferredPicture(self.picture, rest)]
+        room = aH - first.getSpaceBefore()
+        if room <= 0:
+            return []
+        first.wrapOn(self.canv, aW, room)
+        parts = first.splitOn(self.canv, aW, room)
+        if len(parts) != 2 or not self._fits(parts[:1], aW, aH):
+            return []
+        return [parts[0], DeferredPicture(self.picture, [parts[1], *rest])]
+
+    def _fits(self, flowables: list[Flowable], aW: float, aH: float) -> bool:
+        # The space before counts in full: the frame may spend less, never more.
+        needed = shim.stack_height(flowables, aW, self.canv) + flowables[0].getSpaceBefore()
+        return needed <= aH + 1e-6
+
+    def draw(self) -> None:
+        pass
 
 
 class Stack(Flowable):
