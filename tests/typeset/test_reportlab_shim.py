@@ -10,7 +10,7 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.acroform import AcroForm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Frame, KeepTogether, Paragraph, Spacer
 
 from zinekit.typeset import reportlab_shim as shim
 
@@ -116,7 +116,7 @@ def test_a_frame_still_hands_a_flowable_itself_while_it_splits() -> None:
     seen: list[object] = []
 
     class Probe(Spacer):
-        def split(self, aW: float, aH: float) -> list:  # type: ignore[type-arg]  # noqa: N803
+        def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
             seen.append(shim.splitting_frame(self))
             return []
 
