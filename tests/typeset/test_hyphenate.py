@@ -113,3 +113,17 @@ def test_english_text_is_hyphenated_in_a_narrow_column() -> None:
 def test_a_hyphenated_word_breaks_only_after_its_own_hyphen(word: str, breaks: list[int]) -> None:
     # A break before the hyphen would print it twice ("masing-" / "-masing").
     assert hyphenator("id").positions(word) == breaks
+
+
+def test_a_deep_copied_style_shares_its_hyphenator() -> None:
+    # reportlab's balanced columns deep-copy their paragraphs for every split they try; a
+    # copied pyphen dictionary made a two-column build take seconds.
+    import copy
+
+    from zinekit.typeset.hyphenate import WordBreaks, hyphenator
+
+    base = hyphenator("id")
+    breaks = WordBreaks(base).refusing("Jakarta")
+    copied = copy.deepcopy({"lang": base, "breaks": breaks})
+    assert copied["lang"] is base
+    assert copied["breaks"] is breaks
