@@ -14,7 +14,6 @@ from contextvars import ContextVar
 from typing import Any
 
 from PIL import Image as PILImage
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -22,6 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 
 import zinekit.typeset.reportlab_shim as shim
+from zinekit.typeset import qr_cache
 from zinekit.typeset.hyphenate import WordBreaks
 from zinekit.typeset.images import Screen
 from zinekit.typeset.result import SetParagraph
@@ -302,17 +302,15 @@ Run = tuple[float, float, float, float]
 @functools.lru_cache(maxsize=256)
 def _qr_layout(value: str, max_size: float) -> tuple[float, tuple[Run, ...]]:
     # Encoding is slow in pure Python (mask scoring): each link is encoded once per process,
-    # not once per fitting attempt.
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(value)
-    code.make()
-    modules = code.getModuleCount()
+    # not once per fitting attempt, and kept between runs (`qr_cache`).
+    rows = qr_cache.modules(value)
+    modules = len(rows)
     quiet = (modules + 2 * _QR_QUIET) / modules
     size = max(QR_MIN, min(modules * _QR_MODULE, max_size / quiet)) * quiet
     # As QrCodeWidget.draw places them: rows from the top, the quiet zone around.
     box = size / (modules + _QR_QUIET * 2.0)
     runs = []
-    for r, row in enumerate(code.modules):
+    for r, row in enumerate(rows):
         c = 0
         for dark, group in itertools.groupby(map(bool, row)):
             count = len(list(group))
