@@ -169,3 +169,17 @@ def test_a_mark_inside_a_block_in_another_language_still_counts() -> None:
     pub = publication([{"text": text, "lang": "en"}])
     breaks = _breaks(run(pub, size=A7, binding="none").pdf)
     assert not {("Sa", "habat"), ("Saha", "bat"), ("Men", "tal")} & set(breaks), breaks
+
+
+def test_a_deep_copied_style_shares_its_hyphenator() -> None:
+    # reportlab's balanced columns deep-copy their paragraphs for every split they try; a
+    # copied pyphen dictionary made a two-column build take seconds.
+    import copy
+
+    from zinekit.typeset.hyphenate import WordBreaks, hyphenator
+
+    base = hyphenator("id")
+    breaks = WordBreaks(base).refusing("Jakarta")
+    copied = copy.deepcopy({"lang": base, "breaks": breaks})
+    assert copied["lang"] is base
+    assert copied["breaks"] is breaks

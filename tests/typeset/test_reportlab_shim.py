@@ -10,7 +10,7 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.acroform import AcroForm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Frame, KeepTogether, Paragraph, Spacer
 
 from zinekit.typeset import reportlab_shim as shim
 
@@ -110,3 +110,16 @@ def test_a_paragraph_still_breaks_to_widths_splits_after_a_line_and_draws_indent
     para.canv = canv
     shim.draw_indented(para, canv, 0, 0, [30, 0])  # draws with _offsets, and forgets them
     assert not hasattr(para, "_offsets"), MOVED + "Paragraph._offsets"
+
+
+def test_a_frame_still_hands_a_flowable_itself_while_it_splits() -> None:
+    seen: list[object] = []
+
+    class Probe(Spacer):
+        def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
+            seen.append(shim.splitting_frame(self))
+            return []
+
+    frame = Frame(0, 0, 100, 100, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame.split(Probe(10, 200), _canvas())
+    assert seen == [frame], MOVED + "Frame.split sets flowable._frame"

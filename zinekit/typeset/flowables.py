@@ -14,7 +14,6 @@ from contextvars import ContextVar
 from typing import Any
 
 from PIL import Image as PILImage
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -22,7 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 
 import zinekit.typeset.reportlab_shim as shim
-from zinekit.typeset import markup
+from zinekit.typeset import markup, qr_cache
 from zinekit.typeset.hyphenate import WordBreaks, hyphenator, marked_words
 from zinekit.typeset.images import Screen
 from zinekit.typeset.result import SetParagraph
@@ -332,17 +331,15 @@ Run = tuple[float, float, float, float]
 @functools.lru_cache(maxsize=256)
 def _qr_layout(value: str, max_size: float) -> tuple[float, tuple[Run, ...]]:
     # Encoding is slow in pure Python (mask scoring): each link is encoded once per process,
-    # not once per fitting attempt.
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(value)
-    code.make()
-    modules = code.getModuleCount()
+    # not once per fitting attempt, and kept between runs (`qr_cache`).
+    rows = qr_cache.modules(value)
+    modules = len(rows)
     quiet = (modules + 2 * _QR_QUIET) / modules
     size = max(QR_MIN, min(modules * _QR_MODULE, max_size / quiet)) * quiet
     # As QrCodeWidget.draw places them: rows from the top, the quiet zone around.
     box = size / (modules + _QR_QUIET * 2.0)
     runs = []
-    for r, row in enumerate(code.modules):
+    for r, row in enumerate(rows):
         c = 0
         for dark, group in itertools.groupby(map(bool, row)):
             count = len(list(group))
@@ -361,7 +358,12 @@ class Picture(Flowable):
     the box, centred, and what sticks out is cut off; with `outset`, the box is drawn that
     much wider on the left and right, past the space it takes in the layout (a picture
     running to the page edges and into the bleed). `screen` (see `images.ImageStore`) gives
-    the pixels to draw, only those in the box, at their final size: a halftone."""
+    the pixels to draw, only those in the box, at their final size: a halftone.
+
+    `may_move`: the picture may go after the text that follows it, to the next page, when
+    it does not fit at the foot of this one (`DeferredPicture`)."""
+
+    may_move = False
 
     def __init__(
         self,
@@ -406,6 +408,58 @@ class Picture(Flowable):
         canv.drawImage(reader, x, y, shown_w, shown_h)
         if cropped:
             canv.restoreState()
+
+
+class DeferredPicture(Flowable):
+    """A picture (with its caption) and the text written after it (`followers`: paragraphs
+    and the marks between blocks, up to the next heading, picture or other block), which
+    may go before it: a picture that does not fit at the foot of a page opens the next page,
+    and the text after it fills the space it leaves (see `story.defer_pictures`).
+
+    reportlab has no queue of floats, so this is a flowable that is never placed itself:
+    its `wrap` asks for more than there is, so the frame always `split`s it into what to
+    place now. The frame places the first flowable of the split at once, without measuring
+    it again and without a split of its own, so that one must fit; the rest go back into
+    the story.
+    - the picture fits (or the frame is empty): the picture, then the followers, in order;
+    - else the first follower, or the part of it that fits (a paragraph split by its own
+      rules against widows and orphans), and a DeferredPicture with what follows;
+    - nothing fits: nothing, and the frame moves to the next page, where the picture fits.
+    """
+
+    def __init__(self, picture: Sequence[Flowable], followers: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.picture, self.followers = list(picture), list(followers)
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return aW, aH + 1  # never placed whole: always split (see above)
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        frame = shim.splitting_frame(self)
+        at_top = frame is None or shim.frame_at_top(frame)
+        if at_top or self._fits(self.picture, aW, aH):
+            return [*self.picture, *self.followers]
+        if not self.followers:
+            return []
+        first, rest = self.followers[0], self.followers[1:]
+        if self._fits([first], aW, aH):
+            return [first, DeferredPicture(self.picture, rest)]
+        room = aH - first.getSpaceBefore()
+        if room <= 0:
+            return []
+        first.wrapOn(self.canv, aW, room)
+        parts = first.splitOn(self.canv, aW, room)
+        if len(parts) != 2 or not self._fits(parts[:1], aW, aH):
+            return []
+        return [parts[0], DeferredPicture(self.picture, [parts[1], *rest])]
+
+    def _fits(self, flowables: list[Flowable], aW: float, aH: float) -> bool:
+        # The space before counts in full: the frame may spend less, never more.
+        needed = shim.stack_height(flowables, aW, self.canv) + flowables[0].getSpaceBefore()
+        return needed <= aH + 1e-6
+
+    def draw(self) -> None:
+        pass
 
 
 class Stack(Flowable):

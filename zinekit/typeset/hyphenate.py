@@ -88,6 +88,12 @@ class Hyphenator:
                     return [*self.exceptions[stem], len(stem)]
         return None
 
+    def __deepcopy__(self, memo: dict[int, object]) -> Hyphenator:
+        # Never changed once made, and shared by every style of its language. reportlab's
+        # balanced columns deep-copy their paragraphs, styles included, for every split they
+        # try; a copy of the pyphen dictionary took 75 ms each, most of a two-column build.
+        return self
+
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
         for p in reversed(self.positions(word)):
             yield word[:p], word[p:]
@@ -139,6 +145,9 @@ class WordBreaks:
 
     def refusing(self, word: str) -> WordBreaks:
         return self.with_words({word_key(word): None})
+
+    def __deepcopy__(self, memo: dict[int, object]) -> WordBreaks:
+        return self  # never changed once made (see Hyphenator.__deepcopy__)
 
     def refuses(self, word: str) -> bool:
         key = word_key(word)

@@ -17,6 +17,9 @@ moves the internal it relies on (reportlab is pinned below its next major versio
   widths, is split after a given line, and draws its first lines moved right: reportlab's
   paragraph does all three for its own image-beside-text flowables, through `blPara`,
   `breakLines`, `_get_split_blParaFunc` and `_offsets`.
+- A picture that lets the text after it go first (`flowables.DeferredPicture`) asks
+  whether the frame it is split in is still empty, through the frame reportlab gives a
+  flowable while it splits.
 - The bookkeeping marks say they take no room the way reportlab's own marks do
   (`ZeroSize`), so that frames and keep-together groups treat them alike.
 """
@@ -147,6 +150,12 @@ def is_split_head(para: Paragraph) -> bool:
     """Whether `para` is the first part of a paragraph split at a frame end (its lines are
     fixed; its last line is not the paragraph's)."""
     return bool(getattr(para, "_splitpara", 0))
+
+
+def splitting_frame(flowable: Flowable) -> Frame | None:
+    """The frame `flowable` is being split in (reportlab sets it for the call), or None."""
+    frame: Frame | None = getattr(flowable, "_frame", None)
+    return frame
 
 
 def frame_at_top(frame: Frame) -> bool:

@@ -23,7 +23,8 @@ from zinekit.content.blocks import image, page_break, resources, text, worksheet
 from zinekit.content.model import Publication
 from zinekit.typeset.context import Context, lead
 from zinekit.typeset.covers import back_page, cover_page, masthead
-from zinekit.typeset.flowables import BlockMark, Gap
+from zinekit.typeset.flowables import BlockMark, DeferredPicture, Gap, Para, Picture
+from zinekit.typeset.magazine import DropCap
 from zinekit.typeset.pages import BODY_TEMPLATES
 from zinekit.typeset.worksheet import Shape
 
@@ -90,6 +91,7 @@ def build_story(pub: Publication, ctx: Context) -> list[Flowable]:
     story = magazine_blocks.gather_columns(story, ctx.styles.column_gap)
     if ctx.spread:
         story = _spread(story, ctx.spread)
+    story = defer_pictures(story)
     if pub.back:
         story += [
             NextPageTemplate("back"),
@@ -114,3 +116,49 @@ def _spread(story: list[Flowable], extra: float) -> list[Flowable]:
         if after is not None and not any(isinstance(f, ActionFlowable) for f in between):
             out.append(Gap(extra, flowable))
     return out
+
+
+def defer_pictures(story: list[Flowable]) -> list[Flowable]:
+    """Each picture that may move (`Picture.may_move`: not `keep: true`, not floated) with
+    its caption and the text after it, as a `DeferredPicture`: when the picture does not fit
+    at the foot of a page, that text fills the page and the picture opens the next one.
+
+    The text that may go first is paragraphs and the marks between blocks, up to the next
+    heading (kept with what follows), picture or other block, so a picture never moves past
+    a heading. Pictures in two columns were gathered into them before and stay in order; so
+    does a picture right under a heading (it belongs there)."""
+    out: list[Flowable] = []
+    i = 0
+    while i < len(story):
+        item = story[i]
+        kept_above = bool(out and out[-1].getKeepWithNext())
+        if not (isinstance(item, Picture) and item.may_move) or kept_above:
+            out.append(item)
+            i += 1
+            continue
+        picture: list[Flowable] = [item]
+        i += 1
+        while picture[-1].getKeepWithNext() and i < len(story):  # the caption and credit
+            picture.append(story[i])
+            i += 1
+        followers: list[Flowable] = []
+        while i < len(story) and _may_go_first(story[i]):
+            followers.append(story[i])
+            i += 1
+        # The marks of the block that ends the run stay with it, after the picture.
+        while followers and (shim.is_zero_size(followers[-1]) or isinstance(followers[-1], Gap)):
+            followers.pop()
+            i -= 1
+        if any(not shim.is_zero_size(f) and not isinstance(f, Gap) for f in followers):
+            out.append(DeferredPicture(picture, followers))
+        else:
+            out.extend([*picture, *followers])
+    return out
+
+
+def _may_go_first(flowable: Flowable) -> bool:
+    """Text that may go before a picture that does not fit: paragraphs (not kept with what
+    follows, as a heading is), and the marks and spaces between blocks."""
+    if flowable.getKeepWithNext():
+        return False
+    return isinstance(flowable, Para | DropCap | BlockMark | Gap)

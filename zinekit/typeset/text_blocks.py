@@ -397,6 +397,7 @@ def image(ctx: Context, block: Image) -> list[Flowable]:
     if low:
         ctx.notes.append(low)
     picture = Picture(prepared.source, width, height, screen=ctx.images.screen)
+    picture.may_move = not spec.keep and not spec.float_
     what = describe(block)
     out: list[Flowable] = [picture]
     if spec.caption:

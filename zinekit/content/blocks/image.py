@@ -27,6 +27,12 @@ class ImageSpec(Model):
         description="Set the picture at the left or right with the text that follows running"
         f" beside it; needs a `width` under {FLOAT_LIMIT:g}.",
     )
+    keep: bool = Field(
+        False,
+        description="Keep the picture exactly where it is written: when it does not fit at"
+        " the foot of a page it goes to the next page and leaves the space empty. Without it,"
+        " the text after the picture fills that space and the picture opens the next page.",
+    )
 
     @field_validator("float_")
     @classmethod
