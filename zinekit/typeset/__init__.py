@@ -6,7 +6,8 @@ in the order they are read, one per page, cover first), ready for `zinekit.impos
 for the user. Modules: `fonts` (TrueType files, glyph checks), `hyphenate`, `markup`
 (inline **bold** / _italic_ / links), `i18n` (labels zinekit prints), `images` (and
 `halftone`, for photocopies), `geometry` (margins and type size from the page), `styles`,
-`flowables` (QR codes, pictures, whole pages, bookkeeping marks), `worksheet` with
+`paragraph` (paragraphs set by the typesetter's rules), `flowables` (QR codes, pictures,
+whole pages, bookkeeping marks), `worksheet` with
 `worksheet_fill` and `worksheet_rows` (shapes to write on, and their form fields),
 `context` (what every typesetter takes), `text_blocks`, `resource_blocks` and
 `worksheet_blocks` (one typesetter per block kind), `covers`, `story` (the table of

@@ -16,12 +16,12 @@ from zinekit.content.base import Located
 from zinekit.content.registry import block_kind, describe
 from zinekit.errors import Location
 from zinekit.themes import DEFAULT_THEME, Theme, load_theme
-from zinekit.typeset.flowables import Para, in_language, with_marked_words
 from zinekit.typeset.fonts import FontSet
 from zinekit.typeset.geometry import Geometry
 from zinekit.typeset.i18n import Labels
 from zinekit.typeset.images import ImageStore
 from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
+from zinekit.typeset.paragraph import Para, in_language, with_marked_words
 from zinekit.typeset.styles import Styles
 from zinekit.typeset.worksheet import Field, field_base
 

@@ -17,19 +17,13 @@ from zinekit.errors import TypesetError
 from zinekit.themes.model import Rule
 from zinekit.typeset.context import Context
 from zinekit.typeset.fitting import fit_words, widest_word
-from zinekit.typeset.flowables import (
-    FullPage,
-    OutlineMark,
-    Para,
-    Picture,
-    draw_stack,
-    stack_height,
-)
+from zinekit.typeset.flowables import FullPage, OutlineMark, Picture, draw_stack, stack_height
 from zinekit.typeset.geometry import Geometry
 from zinekit.typeset.images import PRINT_PPI
 from zinekit.typeset.magazine import Poster, fit_poster, poster_words
 from zinekit.typeset.markup import Run, to_xml
 from zinekit.typeset.ornaments import RuleLine
+from zinekit.typeset.paragraph import Para
 from zinekit.typeset.styles import BLACK
 
 

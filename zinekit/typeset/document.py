@@ -20,7 +20,6 @@ from zinekit.errors import CapacityError, TypesetError
 from zinekit.impose.target import PageTarget
 from zinekit.themes import DEFAULT_THEME, Theme, load_theme
 from zinekit.typeset.context import Context
-from zinekit.typeset.flowables import recording
 from zinekit.typeset.fonts import FontSet, load_fonts
 from zinekit.typeset.geometry import MIN_FONT_SIZE, default_font_size, page_geometry
 from zinekit.typeset.hyphenate import hyphenator
@@ -28,6 +27,7 @@ from zinekit.typeset.i18n import labels
 from zinekit.typeset.images import ImageStore, Tone
 from zinekit.typeset.markup import Run
 from zinekit.typeset.pages import ZineDoc
+from zinekit.typeset.paragraph import recording
 from zinekit.typeset.result import SetParagraph, TypesetResult
 from zinekit.typeset.story import build_story
 from zinekit.typeset.styles import make_styles

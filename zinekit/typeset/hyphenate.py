@@ -132,7 +132,7 @@ class WordBreaks:
     """The break points of one paragraph: its language's hyphenator, except for words
     marked in another language (their language's) and words that must not break (none).
     A paragraph asks for the latter itself to keep a rule: its last word, the word at a
-    page turn, a third hyphenated line in a row (see `flowables.Para`)."""
+    page turn, a third hyphenated line in a row (see `paragraph.Para`)."""
 
     def __init__(
         self, base: BreakPoints | None, words: dict[str, BreakPoints | None] | None = None

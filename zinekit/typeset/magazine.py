@@ -15,7 +15,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 import zinekit.typeset.reportlab_shim as shim
-from zinekit.typeset.flowables import Middle, Para
+from zinekit.typeset.flowables import Middle
+from zinekit.typeset.paragraph import Para
 from zinekit.typeset.styles import BLACK
 
 # A poster's lines keep this share of the width free, so that no letter touches the margin.

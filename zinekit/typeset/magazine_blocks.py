@@ -17,10 +17,11 @@ from zinekit.content.registry import describe
 from zinekit.errors import Location, TypesetError
 from zinekit.typeset import reportlab_shim as shim
 from zinekit.typeset.context import Context
-from zinekit.typeset.flowables import BlockMark, Para
+from zinekit.typeset.flowables import BlockMark
 from zinekit.typeset.magazine import DropCap, Rule, Stack, fit_poster, poster_words
 from zinekit.typeset.magazine import Poster as PosterFlowable
 from zinekit.typeset.markup import Run
+from zinekit.typeset.paragraph import Para
 from zinekit.units import mm, to_mm
 
 MIN_MEASURE = mm(45)

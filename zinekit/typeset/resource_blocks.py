@@ -9,8 +9,9 @@ from zinekit.content.blocks.resources import Resources
 from zinekit.content.registry import describe
 from zinekit.errors import Location, TypesetError
 from zinekit.typeset.context import Context
-from zinekit.typeset.flowables import Para, QRCode, Stack
+from zinekit.typeset.flowables import QRCode, Stack
 from zinekit.typeset.markup import Run, to_xml
+from zinekit.typeset.paragraph import Para
 from zinekit.typeset.styles import BLACK
 from zinekit.units import mm
 

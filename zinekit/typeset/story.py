@@ -23,9 +23,10 @@ from zinekit.content.blocks import image, page_break, resources, text, worksheet
 from zinekit.content.model import Publication
 from zinekit.typeset.context import Context, lead
 from zinekit.typeset.covers import back_page, cover_page, masthead
-from zinekit.typeset.flowables import BlockMark, DeferredPicture, Gap, Para, Picture
+from zinekit.typeset.flowables import BlockMark, DeferredPicture, Gap, Picture
 from zinekit.typeset.magazine import DropCap
 from zinekit.typeset.pages import BODY_TEMPLATES
+from zinekit.typeset.paragraph import Para
 from zinekit.typeset.worksheet import Shape
 
 # A typesetter takes the context and a block of its kind, and returns the block's flowables.

@@ -17,7 +17,7 @@ from zinekit.content.blocks.worksheet import FILL, PITCH
 from zinekit.content.registry import describe
 from zinekit.typeset.context import Context, lead
 from zinekit.typeset.fitting import fit_words
-from zinekit.typeset.flowables import OutlineMark, Para, Picture, in_language, with_marked_words
+from zinekit.typeset.flowables import OutlineMark, Picture
 from zinekit.typeset.geometry import MIN_FONT_SIZE
 from zinekit.typeset.magazine import (
     POSTER_FILL,
@@ -34,6 +34,7 @@ from zinekit.typeset.magazine import Poster as PosterFlowable
 from zinekit.typeset.magazine_blocks import Beside, beside_width
 from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
 from zinekit.typeset.ornaments import RuleLine
+from zinekit.typeset.paragraph import Para, in_language, with_marked_words
 from zinekit.typeset.worksheet_fill import WriteIn
 
 BULLET = "\u2022"

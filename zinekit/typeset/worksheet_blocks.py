@@ -14,8 +14,8 @@ from zinekit.content.blocks import worksheet as model
 from zinekit.content.registry import describe
 from zinekit.errors import TypesetError
 from zinekit.typeset.context import Context
-from zinekit.typeset.flowables import Para
 from zinekit.typeset.markup import runs
+from zinekit.typeset.paragraph import Para
 from zinekit.typeset.worksheet import Field, slug
 from zinekit.typeset.worksheet_fill import Box, Grid, WriteIn
 from zinekit.typeset.worksheet_rows import (
