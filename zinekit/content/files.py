@@ -8,6 +8,7 @@ you then hand out.
 
 from __future__ import annotations
 
+import errno
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 from PIL import Image as PILImage
 
+from zinekit import oserrors
 from zinekit.content.reader import Document, KeyPath, shown
 from zinekit.content.registry import file_paths
 from zinekit.content.wording import problem
@@ -37,10 +39,32 @@ def check_files(doc: Document, *, allow_outside: bool = False) -> list[Problem]:
     for what, path, src in file_references(doc.data):
         if any(path[: len(hole)] == hole for hole in doc.dropped):
             continue
-        wrong = _check(what, src, folder, allow_outside)
+        try:
+            wrong = _check(what, src, folder, allow_outside)
+        except (OSError, ValueError, RuntimeError) as exc:
+            # A name too long, a loop of symbolic links (RuntimeError from resolve() before
+            # Python 3.13), a NUL byte: said at the key that names the file.
+            error, advice = oserrors.explain(_as_os_error(exc))
+            problems.append(
+                problem(
+                    "asset_bad_path",
+                    doc.at(path),
+                    what=what,
+                    input=shown(src, limit=60),
+                    error=error,
+                    advice=advice or "check the path",
+                )
+            )
+            continue
         if wrong is not None:
             problems.append(problem(wrong, doc.at(path), what=what, input=shown(src, limit=60)))
     return problems
+
+
+def _as_os_error(exc: Exception) -> OSError | ValueError:
+    if isinstance(exc, OSError | ValueError):
+        return exc
+    return OSError(errno.ELOOP, str(exc))  # pathlib's "Symlink loop from ..."
 
 
 def file_references(data: Any) -> Iterator[tuple[str, KeyPath, str]]:
