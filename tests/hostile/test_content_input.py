@@ -253,3 +253,56 @@ def test_at_most_twenty_mistakes_are_printed(tmp_path: Path) -> None:
     assert run.code == 2
     assert len(run.lines) == 21, run.stderr
     assert run.lines[-1].startswith("zinekit: error: ... and ") and "more" in run.lines[-1]
+
+
+# --- pictures: only the formats zinekit prints, and never too many pixels ---------------
+
+
+def _eps(path: Path) -> None:
+    path.write_bytes(b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 12000 12000\n{ } loop\n")
+
+
+def _bomb(path: Path) -> None:
+    from PIL import Image
+
+    Image.new("1", (13000, 13000)).save(path)  # 20 KB on disk, 169 million pixels
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (_eps, ("not a picture in a format zinekit prints",)),
+        (_bomb, ("13000 x 13000 = 169,000,000 pixels",)),
+    ],
+)
+@pytest.mark.parametrize("command", ["build", "typeset"])
+def test_a_picture_zinekit_does_not_open(
+    tmp_path: Path, make: object, words: tuple[str, ...], command: str
+) -> None:
+    make(tmp_path / "pic.png")  # type: ignore[operator]
+    source = content(tmp_path, "title: T\nblocks:\n  - image: {src: pic.png}\n")
+    before = snapshot(tmp_path)
+    if command == "build":
+        run = build(source)
+    else:  # the same refusal straight from the typesetter, past the content checks
+        from zinekit.errors import ImageError
+        from zinekit.typeset.images import ImageStore
+
+        with pytest.raises(ImageError) as caught:
+            ImageStore(tmp_path).get("pic.png", max_width=100, where=None)
+        run = Run(2, "", f"zinekit: error: {caught.value}\n")
+    line = refused(run, *words)
+    assert "DecompressionBomb" not in run.stderr
+    assert "pic.png" in line
+    kept(tmp_path, before)
+
+
+def test_an_import_skips_a_picture_zinekit_does_not_open(tmp_path: Path) -> None:
+    from zinekit.importer.images import Images
+
+    _eps(tmp_path / "pic.eps")
+    _bomb(tmp_path / "bomb.png")
+    images = Images(tmp_path, "pics")
+    assert images.save((tmp_path / "pic.eps").read_bytes()) is None
+    assert images.save((tmp_path / "bomb.png").read_bytes()) is None
+    assert images.count == 0

@@ -9,18 +9,16 @@ you then hand out.
 from __future__ import annotations
 
 import errno
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-from PIL import Image as PILImage
 
 from zinekit import oserrors
 from zinekit.content.reader import Document, KeyPath, shown
 from zinekit.content.registry import file_paths
 from zinekit.content.wording import problem
 from zinekit.errors import Problem
+from zinekit.pictures import PictureError, open_picture
 from zinekit.themes.load import builtin_names as theme_names
 from zinekit.themes.load import is_path as is_theme_path
 
@@ -54,6 +52,11 @@ def check_files(doc: Document, *, allow_outside: bool = False) -> list[Problem]:
                     error=error,
                     advice=advice or "check the path",
                 )
+            )
+            continue
+        except PictureError as exc:
+            problems.append(
+                problem("image_refused", doc.at(path), input=shown(src, limit=60), error=exc.reason)
             )
             continue
         if wrong is not None:
@@ -138,13 +141,12 @@ def check_theme(doc: Document) -> list[Problem]:
 
 
 def _image_problem(path: Path) -> str | None:
+    """None for a picture that opens and verifies; raises `PictureError` for one refused
+    by its format or size."""
     try:
-        with warnings.catch_warnings():
-            # A very large picture is a matter for the typesetter, not a broken file.
-            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
-            with PILImage.open(path) as picture:
-                picture.verify()
-    except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
+        with open_picture(path) as picture:
+            picture.verify()
+    except (OSError, SyntaxError, ValueError):
         return "image_unreadable"
     return None
 
