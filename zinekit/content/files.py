@@ -18,6 +18,7 @@ from zinekit.content.reader import Document, KeyPath, shown
 from zinekit.content.registry import file_paths
 from zinekit.content.wording import problem
 from zinekit.errors import Problem
+from zinekit.fontfile import font_problem
 from zinekit.pictures import PictureError, open_picture
 from zinekit.themes.load import builtin_names as theme_names
 from zinekit.themes.load import is_path as is_theme_path
@@ -153,12 +154,13 @@ def _image_problem(path: Path) -> str | None:
 
 def _font_problem(path: Path) -> str | None:
     try:
-        with path.open("rb") as f:
-            magic = f.read(4)
+        data = path.read_bytes()
     except OSError:
         return "asset_unreadable"
+    magic = data[:4]
     if magic == _CFF:
         return "font_cff"
     if magic not in _TRUETYPE:
         return "font_not_truetype"
-    return None
+    wrong = font_problem(data)
+    return None if wrong is None else f"font_{wrong}"
