@@ -9,6 +9,7 @@ import io
 import os
 import signal
 import stat
+import struct
 from pathlib import Path
 
 import pytest
@@ -306,3 +307,61 @@ def test_an_import_skips_a_picture_zinekit_does_not_open(tmp_path: Path) -> None
     assert images.save((tmp_path / "pic.eps").read_bytes()) is None
     assert images.save((tmp_path / "bomb.png").read_bytes()) is None
     assert images.count == 0
+
+
+# --- fonts, layouts and themes a content file names -------------------------------------
+
+_FONT = Path(__file__).parents[2] / "assets" / "fonts" / "NotoSansMono-Bold.ttf"
+
+
+def _restricted(data: bytes) -> bytes:
+    """The font with OS/2 fsType 0x0002: "Restricted License embedding"."""
+    font = bytearray(data)
+    (count,) = struct.unpack_from(">H", font, 4)
+    for i in range(count):
+        tag, _, offset, _ = struct.unpack_from(">4sIII", font, 12 + 16 * i)
+        if tag == b"OS/2":
+            struct.pack_into(">H", font, offset + 8, 0x0002)
+    return bytes(font)
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda data: data[:100], "is damaged or cut short"),
+        (lambda data: data[: len(data) // 2], "is damaged or cut short"),
+        (_restricted, "does not allow embedding"),
+    ],
+)
+def test_a_font_zinekit_cannot_embed(tmp_path: Path, make: object, words: str) -> None:
+    (tmp_path / "f.ttf").write_bytes(make(_FONT.read_bytes()))  # type: ignore[operator]
+    source = content(tmp_path, "title: T\nfonts: {regular: f.ttf}\nblocks:\n  - text: hi\n")
+    before = snapshot(tmp_path)
+    line = refused(build(source), words)
+    assert line.startswith(f"zinekit: error: {source}:2:18: font 'f.ttf' ")
+    kept(tmp_path, before)
+
+
+def test_the_fonts_zinekit_ships_can_be_embedded() -> None:
+    from zinekit.fontfile import font_problem
+
+    fonts = sorted((Path(__file__).parents[2] / "assets").rglob("*.ttf"))
+    assert fonts
+    assert {font.name: font_problem(font.read_bytes()) for font in fonts} == dict.fromkeys(
+        (font.name for font in fonts), None
+    )
+
+
+@pytest.mark.parametrize("key", ["layout", "theme"])
+@pytest.mark.parametrize("value", ["../outside/lay.toml", "/etc/passwd"])
+def test_a_layout_or_theme_outside_the_folder(tmp_path: Path, key: str, value: str) -> None:
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "lay.toml").write_text('description = "x"\n')
+    folder = tmp_path / "zine"
+    folder.mkdir()
+    source = content(folder, f"title: T\n{key}: {value}\nblocks:\n  - text: hi\n")
+    before = snapshot(folder)
+    line = refused(build(source), "is outside the content file's folder")
+    assert line.startswith(f"zinekit: error: {source}:2:")
+    assert "root:" not in line
+    kept(folder, before)

@@ -31,8 +31,8 @@ _CFF = b"OTTO"
 
 
 def check_files(doc: Document, *, allow_outside: bool = False) -> list[Problem]:
-    """A problem for every image or font that is missing, unreadable or (unless allowed)
-    outside the content file's folder; reported at the key that names it."""
+    """A problem for every image, font, theme or layout file that is missing, unreadable or
+    (unless allowed) outside the content file's folder; reported at the key that names it."""
     folder = doc.path.parent.resolve()
     problems = []
     for what, path, src in file_references(doc.data):
@@ -72,8 +72,8 @@ def _as_os_error(exc: Exception) -> OSError | ValueError:
 
 
 def file_references(data: Any) -> Iterator[tuple[str, KeyPath, str]]:
-    """("image", "font" or "theme", where in the file, path as written) for every file
-    named (a theme given by name rather than path is checked by `check_theme`).
+    """("image", "font", "theme" or "layout", where in the file, path as written) for every
+    file named (a theme given by name rather than path is checked by `check_theme`).
 
     Works on the values as read, not on the validated model, so that a missing image is
     reported together with every other mistake in the file.
@@ -83,6 +83,10 @@ def file_references(data: Any) -> Iterator[tuple[str, KeyPath, str]]:
     theme = data.get("theme")
     if isinstance(theme, str) and theme.strip() and is_theme_path(theme.strip()):
         yield "theme", ("theme",), theme.strip()
+    layout = data.get("layout")
+    # A layout file obeys the same rule: `layout: /etc/passwd` must not be read and quoted.
+    if isinstance(layout, str) and _is_layout_path(layout.strip()):
+        yield "layout", ("layout",), layout.strip()
     fonts = data.get("fonts")
     if isinstance(fonts, dict):
         for style in FONT_STYLES:
@@ -109,6 +113,11 @@ def _at(value: Any, keys: tuple[str, ...]) -> Any:
             return None
         value = value.get(key)
     return value
+
+
+def _is_layout_path(value: str) -> bool:
+    # As `zinekit.cli.build` tells a layout file from a built-in layout's name.
+    return value.endswith(".toml") or "/" in value
 
 
 def _is_path(value: Any) -> bool:
