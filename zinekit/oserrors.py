@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from zinekit.errors import InputError, Location, OutputError, ZinekitError
+from zinekit.errors import InputError, Location, OutputError, ZinekitError, printable
 
 # errno -> (what is wrong, the hint): the causes a user can do something about.
 _CAUSES: dict[int, tuple[str, str]] = {
@@ -66,8 +66,4 @@ def _shown(where: Location | Path | str) -> Location | str:
 
 def short(text: str, limit: int = 80) -> str:
     """`text` escaped onto one printable line and cut to about `limit` characters."""
-    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-    if len(shown) <= limit:
-        return shown
-    half = (limit - 1) // 2
-    return f"{shown[:half]}…{shown[-half:]}"
+    return printable(text, limit)

@@ -52,7 +52,7 @@ def _check_target(target: Path, inputs: tuple[Path, ...]) -> None:
             hint="name a new or existing .pdf file with -o",
         )
     for source in inputs:
-        if target.resolve() == source.resolve() or (
+        if _same_path(target, source) or (
             target.exists() and source.exists() and os.path.samefile(target, source)
         ):
             raise OutputError(
@@ -73,6 +73,13 @@ def _check_target(target: Path, inputs: tuple[Path, ...]) -> None:
             where=target,
             hint="choose a folder you can write to with -o",
         )
+
+
+def _same_path(target: Path, source: Path) -> bool:
+    try:
+        return target.resolve() == source.resolve()
+    except RuntimeError:  # a loop of symbolic links (Python < 3.13): the reader says so
+        return False
 
 
 @contextlib.contextmanager

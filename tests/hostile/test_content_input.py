@@ -365,3 +365,32 @@ def test_a_layout_or_theme_outside_the_folder(tmp_path: Path, key: str, value: s
     assert line.startswith(f"zinekit: error: {source}:2:")
     assert "root:" not in line
     kept(folder, before)
+
+
+@pytest.mark.parametrize(
+    ("command", "suffix"),
+    [("impose", ".pdf"), ("check", ".pdf"), ("convert", ".yaml"), ("import", ".docx")],
+)
+@pytest.mark.parametrize(
+    ("stem", "words"),
+    [
+        ("loop", ("loop of symbolic links",)),
+        ("x" * 300, ("file name is too long",)),
+        ("a\x01b\nc", ("a\\x01b\\nc",)),
+    ],
+)
+def test_an_input_path_the_os_refuses(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    suffix: str,
+    stem: str,
+    words: tuple[str, ...],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / f"loop{suffix}").symlink_to(f"loop{suffix}")
+    before = snapshot(tmp_path)
+    args = [tmp_path / "out.md"] if command == "convert" else []
+    line = refused(run_zinekit(command, stem + suffix, *args), *words)
+    assert len(line) < 300
+    assert snapshot(tmp_path) == before
