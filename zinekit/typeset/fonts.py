@@ -141,8 +141,8 @@ def load_fonts(theme: Theme, fonts: Fonts | None, base_dir: Path) -> FontSet:
 
 
 _FONT_PROBLEMS = {
-    "damaged": "the font file is damaged or cut short",
-    "restricted": "the font does not allow embedding (its licence, OS/2 fsType 0x0002)",
+    "damaged": "cannot embed this font: its file is damaged or cut short",
+    "restricted": "cannot embed this font: its licence forbids it (OS/2 fsType 0x0002)",
 }
 _FONT_HINTS = {
     "damaged": "download or copy the font again",
