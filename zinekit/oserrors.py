@@ -41,8 +41,11 @@ def explain(exc: OSError | ValueError) -> tuple[str, str | None]:
 
 
 def is_path_error(exc: BaseException) -> bool:
-    """Whether `exc` is an OS error, or the ValueError Python raises for a NUL in a path."""
-    return isinstance(exc, OSError) or (isinstance(exc, ValueError) and "null byte" in str(exc))
+    """Whether `exc` is an OS error the system raised about a path (it has an errno; an
+    io.UnsupportedOperation has none and is a bug), or the ValueError of a NUL in a path."""
+    if isinstance(exc, OSError):
+        return exc.errno is not None
+    return isinstance(exc, ValueError) and "null byte" in str(exc)
 
 
 def reading(exc: OSError | ValueError, where: Location | Path | str) -> ZinekitError:
