@@ -120,7 +120,7 @@ def _is_ours(exc: OSError, handles: list[tuple[BinaryIO, Path]], targets: list[P
     """Whether `exc` failed a write to the output (a full disk): an OS error naming no file
     (a write to a handle) or naming a temporary file or a target. An input read inside the
     block names its own file and is the reader's to report."""
-    if isinstance(exc, BrokenPipeError):
+    if isinstance(exc, BrokenPipeError) or not oserrors.is_path_error(exc):
         return False
     ours = {str(tmp) for _, tmp in handles} | {str(t) for t in targets}
     return exc.filename is None or str(exc.filename) in ours
