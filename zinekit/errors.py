@@ -30,7 +30,7 @@ class Location:
     column: int | None = None
 
     def __str__(self) -> str:
-        text = str(self.path)
+        text = printable(str(self.path))
         if self.line is not None:
             text += f":{self.line}"
             if self.column is not None:
@@ -55,7 +55,19 @@ class ZinekitError(Exception):
         return _describe(self.message, self.where, self.hint)
 
 
+def printable(text: str, limit: int = 240) -> str:
+    """`text` (a path, a value quoted from a file) escaped onto one printable line and cut
+    to about `limit` characters: a newline in a file name must not break the line apart."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    if len(shown) <= limit:
+        return shown
+    half = (limit - 1) // 2
+    return f"{shown[:half]}…{shown[-half:]}"
+
+
 def _describe(message: str, where: Location | Path | str | None, hint: str | None) -> str:
+    if where is not None and not isinstance(where, Location):
+        where = printable(str(where))
     text = f"{where}: {message}" if where is not None else message
     if hint:
         text += f" (hint: {hint})"

@@ -8,18 +8,51 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from zinekit import oserrors
 from zinekit.errors import OutputError
+
+# What a target names when it is not a regular file: never replaced (os.replace over
+# /dev/null, run as root, would put a regular file in its place).
+_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFSOCK: "a socket",
+}
 
 
 def check_target(target: Path, *, inputs: tuple[Path, ...] = ()) -> None:
-    """Refuse a target that is an input, or whose folder is missing or not writable."""
+    """Refuse a target that is an input or not a regular file, or whose folder is missing
+    or not writable."""
+    try:
+        _check_target(target, inputs)
+    except (OSError, ValueError) as exc:
+        if not oserrors.is_path_error(exc):
+            raise
+        raise oserrors.writing(exc, target) from None
+
+
+def _check_target(target: Path, inputs: tuple[Path, ...]) -> None:
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        raise OutputError(
+            f"the output path is {kind}, not a file zinekit may replace",
+            where=oserrors.short(str(target)),
+            hint="name a new or existing .pdf file with -o",
+        )
     for source in inputs:
-        if target.resolve() == source.resolve() or (
+        if _same_path(target, source) or (
             target.exists() and source.exists() and os.path.samefile(target, source)
         ):
             raise OutputError(
@@ -40,8 +73,13 @@ def check_target(target: Path, *, inputs: tuple[Path, ...] = ()) -> None:
             where=target,
             hint="choose a folder you can write to with -o",
         )
-    if target.is_dir():
-        raise OutputError("the output path is a folder", where=target, hint="name a .pdf file")
+
+
+def _same_path(target: Path, source: Path) -> bool:
+    try:
+        return target.resolve() == source.resolve()
+    except RuntimeError:  # a loop of symbolic links (Python < 3.13): the reader says so
+        return False
 
 
 @contextlib.contextmanager
@@ -67,12 +105,25 @@ def atomic_outputs(targets: list[Path]) -> Iterator[list[BinaryIO]]:
             # mkstemp creates 0600 files; a PDF should get the same mode as any new file.
             os.chmod(tmp, 0o666 & ~_umask())
             os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         for f, tmp in handles:
-            f.close()
+            with contextlib.suppress(OSError):
+                f.close()  # flushing a full disk's buffer fails again
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
+        if isinstance(exc, OSError) and _is_ours(exc, handles, targets):
+            raise oserrors.writing(exc, targets[max(0, len(handles) - 1)]) from None
         raise
+
+
+def _is_ours(exc: OSError, handles: list[tuple[BinaryIO, Path]], targets: list[Path]) -> bool:
+    """Whether `exc` failed a write to the output (a full disk): an OS error naming no file
+    (a write to a handle) or naming a temporary file or a target. An input read inside the
+    block names its own file and is the reader's to report."""
+    if isinstance(exc, BrokenPipeError) or not oserrors.is_path_error(exc):
+        return False
+    ours = {str(tmp) for _, tmp in handles} | {str(t) for t in targets}
+    return exc.filename is None or str(exc.filename) in ours
 
 
 def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:

@@ -11,6 +11,7 @@ table below names them, and `_Commands` imports them on demand.
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
 from collections.abc import Iterator, Mapping, MutableMapping
 from typing import Any, NamedTuple
@@ -20,6 +21,7 @@ import typer.main
 from typer.core import TyperCommand, TyperGroup
 
 import zinekit
+from zinekit import oserrors
 from zinekit.errors import ContentError, ExitCode, ZinekitError
 
 
@@ -161,10 +163,34 @@ def _root(
 
 
 _INTERRUPTED = 130  # the shell's code for a process ended by Ctrl-C (128 + SIGINT)
+_TERMINATED = 143  # 128 + SIGTERM
+_MISTAKES_SHOWN = 20  # a file with 20000 mistakes prints the first ones and a count
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C, so that `zinekit.output` removes its temporary
+    files, then exits 143. A BaseException, so that no `except Exception` swallows it."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run zinekit; exit 0 when done, 1 on an internal error, 2 on bad input or usage."""
+    """Run zinekit; exit 0 when done, 1 on an internal error, 2 on bad input or usage,
+    130 on Ctrl-C and 143 on SIGTERM."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread (a test runner may call main elsewhere)
+        _run(argv)
+        return
+    try:
+        _run(argv)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(argv: list[str] | None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     # --traceback works anywhere on the line, so that "rerun with --traceback" can mean
     # adding it at the end; an argument after "--" is a file name, never the flag.
@@ -181,8 +207,11 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(code, int) and code:
             sys.exit(code)
     except ContentError as exc:  # every mistake in a content file, one line each
-        for problem in exc.problems:
+        for problem in exc.problems[:_MISTAKES_SHOWN]:
             print(f"zinekit: error: {problem}", file=sys.stderr)
+        if len(exc.problems) > _MISTAKES_SHOWN:
+            rest = len(exc.problems) - _MISTAKES_SHOWN
+            print(f"zinekit: error: ... and {rest} more", file=sys.stderr)
         sys.exit(exc.exit_code)
     except ZinekitError as exc:
         print(f"zinekit: error: {exc}", file=sys.stderr)
@@ -201,16 +230,35 @@ def main(argv: list[str] | None = None) -> None:
     except (typer.Abort, KeyboardInterrupt):
         print("zinekit: interrupted", file=sys.stderr)
         sys.exit(_INTERRUPTED)
+    except Terminated:
+        print("zinekit: terminated", file=sys.stderr)
+        sys.exit(_TERMINATED)
     except BrokenPipeError:
         sys.exit(ExitCode.OK)
-    except Exception as exc:  # the last resort for bugs: a short message, not a traceback
-        if show_traceback:
-            import traceback
-
-            traceback.print_exc()
+    except (OSError, ValueError) as exc:
+        # A path no reader classified on the way (a name too long, a loop of links, a NUL
+        # byte): still the user's to fix, not a bug. A ValueError of any other kind is one.
+        if not oserrors.is_path_error(exc):
+            _internal(exc, show_traceback)
+        what, hint = oserrors.explain(exc)
+        name = getattr(exc, "filename", None)
+        where = f"{oserrors.short(str(name))}: " if name is not None else ""
         print(
-            f"zinekit: internal error: {type(exc).__name__}: {exc}"
-            " (this is a bug in zinekit: rerun with --traceback and report the output)",
-            file=sys.stderr,
+            f"zinekit: error: {where}{what}" + (f" (hint: {hint})" if hint else ""), file=sys.stderr
         )
-        sys.exit(ExitCode.INTERNAL)
+        sys.exit(ExitCode.BAD_INPUT)
+    except Exception as exc:  # the last resort for bugs: a short message, not a traceback
+        _internal(exc, show_traceback)
+
+
+def _internal(exc: Exception, show_traceback: bool) -> None:
+    if show_traceback:
+        import traceback
+
+        traceback.print_exception(exc)
+    print(
+        f"zinekit: internal error: {type(exc).__name__}: {exc}"
+        " (this is a bug in zinekit: rerun with --traceback and report the output)",
+        file=sys.stderr,
+    )
+    sys.exit(ExitCode.INTERNAL)

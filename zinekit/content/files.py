@@ -8,17 +8,18 @@ you then hand out.
 
 from __future__ import annotations
 
-import warnings
+import errno
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PIL import Image as PILImage
-
+from zinekit import oserrors
 from zinekit.content.reader import Document, KeyPath, shown
 from zinekit.content.registry import file_paths
 from zinekit.content.wording import problem
 from zinekit.errors import Problem
+from zinekit.fontfile import font_problem
+from zinekit.pictures import PictureError, open_picture
 from zinekit.themes.load import builtin_names as theme_names
 from zinekit.themes.load import is_path as is_theme_path
 
@@ -30,22 +31,49 @@ _CFF = b"OTTO"
 
 
 def check_files(doc: Document, *, allow_outside: bool = False) -> list[Problem]:
-    """A problem for every image or font that is missing, unreadable or (unless allowed)
-    outside the content file's folder; reported at the key that names it."""
+    """A problem for every image, font, theme or layout file that is missing, unreadable or
+    (unless allowed) outside the content file's folder; reported at the key that names it."""
     folder = doc.path.parent.resolve()
     problems = []
     for what, path, src in file_references(doc.data):
         if any(path[: len(hole)] == hole for hole in doc.dropped):
             continue
-        wrong = _check(what, src, folder, allow_outside)
+        try:
+            wrong = _check(what, src, folder, allow_outside)
+        except (OSError, ValueError, RuntimeError) as exc:
+            # A name too long, a loop of symbolic links (RuntimeError from resolve() before
+            # Python 3.13), a NUL byte: said at the key that names the file.
+            error, advice = oserrors.explain(_as_os_error(exc))
+            problems.append(
+                problem(
+                    "asset_bad_path",
+                    doc.at(path),
+                    what=what,
+                    input=shown(src, limit=60),
+                    error=error,
+                    advice=advice or "check the path",
+                )
+            )
+            continue
+        except PictureError as exc:
+            problems.append(
+                problem("image_refused", doc.at(path), input=shown(src, limit=60), error=exc.reason)
+            )
+            continue
         if wrong is not None:
             problems.append(problem(wrong, doc.at(path), what=what, input=shown(src, limit=60)))
     return problems
 
 
+def _as_os_error(exc: Exception) -> OSError | ValueError:
+    if isinstance(exc, OSError | ValueError):
+        return exc
+    return OSError(errno.ELOOP, str(exc))  # pathlib's "Symlink loop from ..."
+
+
 def file_references(data: Any) -> Iterator[tuple[str, KeyPath, str]]:
-    """("image", "font" or "theme", where in the file, path as written) for every file
-    named (a theme given by name rather than path is checked by `check_theme`).
+    """("image", "font", "theme" or "layout", where in the file, path as written) for every
+    file named (a theme given by name rather than path is checked by `check_theme`).
 
     Works on the values as read, not on the validated model, so that a missing image is
     reported together with every other mistake in the file.
@@ -55,6 +83,10 @@ def file_references(data: Any) -> Iterator[tuple[str, KeyPath, str]]:
     theme = data.get("theme")
     if isinstance(theme, str) and theme.strip() and is_theme_path(theme.strip()):
         yield "theme", ("theme",), theme.strip()
+    layout = data.get("layout")
+    # A layout file obeys the same rule: `layout: /etc/passwd` must not be read and quoted.
+    if isinstance(layout, str) and _is_layout_path(layout.strip()):
+        yield "layout", ("layout",), layout.strip()
     fonts = data.get("fonts")
     if isinstance(fonts, dict):
         for style in FONT_STYLES:
@@ -81,6 +113,11 @@ def _at(value: Any, keys: tuple[str, ...]) -> Any:
             return None
         value = value.get(key)
     return value
+
+
+def _is_layout_path(value: str) -> bool:
+    # As `zinekit.cli.build` tells a layout file from a built-in layout's name.
+    return value.endswith(".toml") or "/" in value
 
 
 def _is_path(value: Any) -> bool:
@@ -114,25 +151,25 @@ def check_theme(doc: Document) -> list[Problem]:
 
 
 def _image_problem(path: Path) -> str | None:
+    """None for a picture that opens and verifies; raises `PictureError` for one refused
+    by its format or size."""
     try:
-        with warnings.catch_warnings():
-            # A very large picture is a matter for the typesetter, not a broken file.
-            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
-            with PILImage.open(path) as picture:
-                picture.verify()
-    except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError):
+        with open_picture(path) as picture:
+            picture.verify()
+    except (OSError, SyntaxError, ValueError):
         return "image_unreadable"
     return None
 
 
 def _font_problem(path: Path) -> str | None:
     try:
-        with path.open("rb") as f:
-            magic = f.read(4)
+        data = path.read_bytes()
     except OSError:
         return "asset_unreadable"
+    magic = data[:4]
     if magic == _CFF:
         return "font_cff"
     if magic not in _TRUETYPE:
         return "font_not_truetype"
-    return None
+    wrong = font_problem(data)
+    return None if wrong is None else f"font_{wrong}"

@@ -8,7 +8,9 @@ the parser create an object. A tag outside that list is reported where it is wri
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import warnings
 from pathlib import Path
 from typing import Any
@@ -18,12 +20,14 @@ from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
+from zinekit import oserrors
 from zinekit.content.wording import CONTENT, problem, quote, syntax_rules
 from zinekit.errors import ContentError, Location, Problem
 from zinekit.validation.document import Document, Invalid, KeyPath, decode, describe, shown
 
 # Document, KeyPath, describe and shown are part of this module's interface.
 __all__ = [
+    "MAX_BYTES",
     "MAX_VALUES",
     "Document",
     "KeyPath",
@@ -42,6 +46,8 @@ _TEXT_SCALARS = {f"{_STD}str", f"{_STD}timestamp"}
 _COLLECTIONS = {f"{_STD}map", f"{_STD}seq"}
 # A billion-laughs file (aliases of aliases) would otherwise expand without end.
 MAX_VALUES = 100_000
+# A zine's text is a few hundred kilobytes; a 20 MB value would take minutes to set.
+MAX_BYTES = 5_000_000
 
 
 def read_document(path: Path) -> Document:
@@ -75,22 +81,34 @@ def read_yaml(text: str, path: Path) -> Document:
             raise ContentError([problem("tag", where, input=_shown_tag(root.tag))])
         got = {SequenceNode: "a list", ScalarNode: "a single value"}.get(type(root), "that")
         raise ContentError([problem("not_mapping", where, got=got)])
-    return _Builder(path, yaml).build(root)
+    return _Builder(path, yaml, text).build(root)
 
 
 def read_text(path: Path) -> str:
-    """A content file's text; raise `ContentError` if it cannot be read or is not UTF-8."""
+    """A content file's text; raise `ContentError` if it cannot be read, is larger than
+    `MAX_BYTES` or is not UTF-8."""
     where = Location(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise ContentError([problem("file_is_folder", where)])
+            data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise ContentError([problem("file_not_found", where)]) from None
     except IsADirectoryError:
         raise ContentError([problem("file_is_folder", where)]) from None
-    except OSError as exc:
-        if path.is_dir():  # Windows says "permission denied" for a folder
+    except (OSError, ValueError) as exc:
+        if oserrors.is_path_error(exc) and path.is_dir():  # Windows: "permission denied"
             raise ContentError([problem("file_is_folder", where)]) from None
-        raise ContentError([problem("file_unreadable", where, error=exc.strerror)]) from None
+        if not oserrors.is_path_error(exc):
+            raise
+        error, _ = oserrors.explain(exc)
+        raise ContentError([problem("file_unreadable", where, error=error)]) from None
+    if len(data) > MAX_BYTES:
+        size = max(path.stat().st_size, len(data)) / 1e6
+        raise ContentError(
+            [problem("file_too_large", where, size=f"{size:.0f}", limit=MAX_BYTES // 1_000_000)]
+        )
     try:
         return decode(data, path, CONTENT)
     except Invalid as exc:
@@ -158,10 +176,13 @@ def _is_empty(node: Node) -> bool:
 
 
 class _Builder:
-    def __init__(self, path: Path, yaml: YAML) -> None:
+    def __init__(self, path: Path, yaml: YAML, text: str) -> None:
         self.doc = Document(path, None)
         self.constructor = yaml.constructor
+        self.text = text
         self.count = 0
+        self.seen: set[int] = set()  # the nodes built so far: one met again is an alias
+        self.open: set[int] = set()  # the collections being built: one met again is a loop
 
     def build(self, root: MappingNode) -> Document:
         self.doc.values[()] = _mark(self.doc.path, root)
@@ -171,12 +192,42 @@ class _Builder:
     def _value(self, node: Node, path: KeyPath) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            raise ContentError([problem("too_big", self.doc.values[()], limit=MAX_VALUES)])
+            kind = "too_big" if len(self.seen) < self.count - 1 else "too_many_values"
+            raise ContentError([problem(kind, self.doc.values[()], limit=MAX_VALUES)])
+        if id(node) in self.open:
+            raise ContentError([self._loop(node)])
+        self.seen.add(id(node))
+        if isinstance(node, MappingNode | SequenceNode):
+            self.open.add(id(node))
+            try:
+                return self._collection(node, path)
+            finally:
+                self.open.discard(id(node))
+        return self._scalar(node, path)
+
+    def _loop(self, node: Node) -> Problem:
+        """The problem of an alias inside the value its anchor names (`blocks: &b [*b]`),
+        at the alias: the first `*name` written inside that value."""
+        name = str(node.anchor)
+        start, end = node.start_mark.index, node.end_mark.index
+        found = re.compile(rf"\*{re.escape(name)}(?![^\s,\]}}])").search(self.text, start, end)
+        where = (
+            _offset_location(self.doc.path, self.text, found.start())
+            if found
+            else _mark(self.doc.path, node)
+        )
+        return problem("alias_loop", where, name=name)
+
+    def _collection(self, node: MappingNode | SequenceNode, path: KeyPath) -> Any:
         tag = node.tag
         if isinstance(node, MappingNode) and tag == f"{_STD}map":
             return self._mapping(node, path)
         if isinstance(node, SequenceNode) and tag == f"{_STD}seq":
             return [self._item(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _scalar(self, node: Node, path: KeyPath) -> Any:
+        tag = node.tag
         if isinstance(node, ScalarNode) and tag in _TEXT_SCALARS:
             return node.value
         if isinstance(node, ScalarNode) and tag in _PLAIN_SCALARS:

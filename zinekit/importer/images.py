@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import warnings
 from pathlib import Path
 
 KEPT = {"PNG": "png", "JPEG": "jpg"}  # what zinekit prints as it is; others become PNG
@@ -19,27 +18,19 @@ class Images:
 
     def save(self, data: bytes) -> str | None:
         """The relative path of `data` saved as the next image, or None if it is no picture
-        Pillow can read (a Word drawing, SVG, a damaged file, a decompression bomb)."""
-        from PIL import Image, UnidentifiedImageError
+        zinekit opens (a Word drawing, SVG, EPS, a damaged file, a decompression bomb)."""
+        from zinekit.pictures import PictureError, open_picture
 
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                with Image.open(io.BytesIO(data)) as picture:
-                    picture.load()
-                    suffix = KEPT.get(picture.format or "")
-                    if suffix is None:
-                        alpha = "A" in picture.getbands() or "transparency" in picture.info
-                        buffer = io.BytesIO()
-                        picture.convert("RGBA" if alpha else "RGB").save(buffer, "PNG")
-                        suffix, data = "png", buffer.getvalue()
-        except (
-            UnidentifiedImageError,
-            OSError,
-            ValueError,
-            Image.DecompressionBombWarning,
-            Image.DecompressionBombError,
-        ):
+            with open_picture(io.BytesIO(data)) as picture:
+                picture.load()
+                suffix = KEPT.get(picture.format or "")
+                if suffix is None:
+                    alpha = "A" in picture.getbands() or "transparency" in picture.info
+                    buffer = io.BytesIO()
+                    picture.convert("RGBA" if alpha else "RGB").save(buffer, "PNG")
+                    suffix, data = "png", buffer.getvalue()
+        except (PictureError, OSError, ValueError):
             return None
         self.count += 1
         name = f"image-{self.count}.{suffix}"

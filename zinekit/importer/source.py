@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
+from zinekit import oserrors
 from zinekit.errors import InputError
 
 FORMATS = {".docx": "docx", ".odt": "odt", ".html": "html", ".htm": "html"}
@@ -34,6 +35,14 @@ class Source:
     """An input document, checked: an existing file whose kind zinekit can import."""
 
     def __init__(self, path: Path) -> None:
+        try:
+            path.stat()
+        except (OSError, ValueError) as exc:  # a loop of links, a name too long, a NUL
+            if isinstance(exc, FileNotFoundError) or not oserrors.is_path_error(exc):
+                raise InputError(
+                    "no such file", where=path, hint="check the name and the folder"
+                ) from None
+            raise oserrors.reading(exc, path) from None
         if not path.is_file():
             raise InputError("no such file", where=path, hint="check the name and the folder")
         fmt = FORMATS.get(path.suffix.lower())

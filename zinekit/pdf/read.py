@@ -14,6 +14,7 @@ from pypdf import PageObject, PdfReader
 from pypdf.errors import DependencyError, PdfReadError
 from pypdf.generic import RectangleObject
 
+from zinekit import oserrors
 from zinekit.errors import InputError
 from zinekit.pdf.budget import INPUT_LIMIT, apply_to_pypdf, megabytes
 from zinekit.pdf.damage import DAMAGE, collect_repairs, shown, translate
@@ -61,8 +62,10 @@ def read_input(path: Path) -> bytes:
         raise InputError(
             "file not found", where=path, hint="check the path and the spelling"
         ) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", where=path) from exc
+    except (OSError, ValueError) as exc:
+        if not oserrors.is_path_error(exc):
+            raise
+        raise oserrors.reading(exc, path) from None
     try:
         _require_regular(os.fstat(fd), path)
     except BaseException:
@@ -73,7 +76,7 @@ def read_input(path: Path) -> bytes:
             os.set_blocking(fd, True)
             return f.read(INPUT_LIMIT)
         except OSError as exc:
-            raise InputError(f"cannot read the file: {exc.strerror}", where=path) from exc
+            raise oserrors.reading(exc, path) from None
 
 
 def _require_regular(mode: os.stat_result, path: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +15,10 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from zinekit import oserrors
 from zinekit.content.model import Fonts
 from zinekit.errors import FontError, Location, MissingGlyphError
+from zinekit.fontfile import font_problem
 from zinekit.themes import Theme
 from zinekit.themes.model import BODY_ROLES, ROLES
 from zinekit.typeset.markup import Run
@@ -137,6 +140,16 @@ def load_fonts(theme: Theme, fonts: Fonts | None, base_dir: Path) -> FontSet:
     return FontSet(family, faces, roles)
 
 
+_FONT_PROBLEMS = {
+    "damaged": "cannot embed this font: its file is damaged or cut short",
+    "restricted": "cannot embed this font: its licence forbids it (OS/2 fsType 0x0002)",
+}
+_FONT_HINTS = {
+    "damaged": "download or copy the font again",
+    "restricted": "use a font whose licence allows embedding (the SIL Open Font License does)",
+}
+
+
 def _user_path(given: str, base_dir: Path) -> Path:
     path = (base_dir / given).resolve()
     if not path.is_file():
@@ -158,8 +171,14 @@ def _load(path: str, mtime_ns: int, size: int) -> _Face:
     digest = hashlib.sha1(f"{path}\0{mtime_ns}\0{size}".encode()).hexdigest()[:12]
     name = f"zk-{Path(path).stem}-{digest}"
     try:
+        wrong = font_problem(Path(path).read_bytes())
+    except OSError as exc:
+        raise FontError(f"cannot read the font: {oserrors.explain(exc)[0]}", where=path) from None
+    if wrong is not None:
+        raise FontError(_FONT_PROBLEMS[wrong], where=Path(path), hint=_FONT_HINTS[wrong])
+    try:
         font = TTFont(name, path)
-    except (TTFError, OSError, ValueError, KeyError, IndexError) as exc:
+    except (TTFError, OSError, ValueError, KeyError, IndexError, struct.error) as exc:
         raise FontError(
             f"cannot embed this font: {exc}",
             where=Path(path),

@@ -1,7 +1,7 @@
-"""Images for the page: read with Pillow (any format it reads), turned upright from EXIF,
-flattened onto white and reduced to 300 dpi at the printed size. Photos stay JPEG (the
-file's own bytes when nothing changed); everything else is kept decoded, for reportlab to
-compress losslessly. Prepared once per typeset call, reused by every fitting attempt.
+"""Images for the page: opened by `zinekit.pictures` (its formats, its pixel limit), turned
+upright from EXIF, flattened onto white and reduced to 300 dpi at the printed size. Photos
+stay JPEG (the file's own bytes when nothing changed); everything else is kept decoded, for
+reportlab to compress losslessly. Prepared once per typeset call, reused by every fitting attempt.
 
 For photocopies (`Tone`): "grey" converts every picture to one grey channel, embedded as
 DeviceGray (JPEG photos stay JPEG, in grey); "halftone" also screens it into coarse black
@@ -17,12 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from PIL import ExifTags, Image, ImageChops, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageChops, ImageOps
 
+from zinekit import oserrors
 from zinekit.errors import ImageError, Location
+from zinekit.pictures import PictureError, open_picture
 from zinekit.typeset.halftone import halftone
 from zinekit.units import MINIMUM_PPI
 
+_HINT = "use a JPEG or PNG file of at most 8000 x 6000 pixels"
 # More pixels than this per inch at the printed size only make the PDF heavier.
 PRINT_PPI = MINIMUM_PPI
 
@@ -110,22 +113,25 @@ def _prepare(
 ) -> Prepared:
     if not path.is_file():
         raise ImageError(
-            f"image file {src!r} not found",
+            f"image file {_named(src)} not found",
             where=where,
             hint="image paths are relative to the content file",
         )
     try:
-        with Image.open(path) as opened:
+        with open_picture(path) as opened:
             was_jpeg = opened.format == "JPEG"
             # A camera's orientation tag, which PDF viewers ignore: turn the pixels.
             turned = opened.getexif().get(ExifTags.Base.Orientation, 1) != 1
             image = ImageOps.exif_transpose(opened)
             image.load()
-    except (UnidentifiedImageError, OSError, ValueError) as exc:
+    except PictureError as exc:
         raise ImageError(
-            f"cannot read image {src!r}: {exc}",
-            where=where,
-            hint="use a JPEG or PNG file",
+            f"cannot read image {_named(src)}: {exc.reason}", where=where, hint=_HINT
+        ) from None
+    except (OSError, ValueError) as exc:
+        what = oserrors.explain(exc)[0] if oserrors.is_path_error(exc) else str(exc)
+        raise ImageError(
+            f"cannot read image {_named(src)}: {oserrors.short(what)}", where=where, hint=_HINT
         ) from None
     flat = _flatten(image)
     if grey and flat.mode != "L":
@@ -141,6 +147,10 @@ def _prepare(
     out = io.BytesIO()
     flat.save(out, "JPEG", quality=90)
     return Prepared(out.getvalue(), flat.width, flat.height)
+
+
+def _named(src: str) -> str:
+    return repr(oserrors.short(src, 60))
 
 
 def _flatten(image: Image.Image) -> Image.Image:

@@ -90,12 +90,16 @@ def describe(value: Any) -> str:
 def shown(value: Any, limit: int = 40) -> str:
     """A value as the user wrote it, short enough for a one-line message."""
     if isinstance(value, str):
-        text = value if len(value) <= limit else value[: limit - 1] + "…"
-        return quote(text)
+        # Escaped, so that a newline or a control character cannot break the line apart.
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+        return quote(text if len(text) <= limit else text[: limit - 1] + "…")
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
         return "nothing"
+    if isinstance(value, int) and abs(value).bit_length() > 3 * limit:
+        return f"a number of about {int(abs(value).bit_length() * 0.30103)} digits"
     if isinstance(value, int | float):
-        return repr(value)
+        text = repr(value)
+        return text if len(text) <= limit else f"a number of {len(text)} digits"
     return describe(value)
