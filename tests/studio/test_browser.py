@@ -17,6 +17,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from tests.studio import ZINE
+
 pytest.importorskip("starlette", reason="the studio extra is not installed")
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 
@@ -27,14 +29,6 @@ pytestmark = pytest.mark.skipif(
     reason="headless Chromium is not installed (apt-get install chromium chromium-driver)",
 )
 
-ZINE = """\
-title: Lingkar Dengar
-lang: id
-layout: minizine
-blocks:
-  - heading: Selamat datang
-  - text: Di sini kita bergantian bicara dan mendengar.
-"""
 SCREENSHOT = os.environ.get("ZINEKIT_STUDIO_SCREENSHOT")  # a path to keep the picture at
 
 

@@ -13,18 +13,11 @@ from pypdf import PdfReader
 pytest.importorskip("starlette", reason="the studio extra is not installed")
 from starlette.testclient import TestClient  # noqa: E402
 
+from tests.studio import ZINE  # noqa: E402
 from zinekit.studio.server import Studio  # noqa: E402
 
 PORT = 48123
 ORIGIN = f"http://127.0.0.1:{PORT}"
-ZINE = """\
-title: Lingkar Dengar
-lang: id
-layout: minizine
-blocks:
-  - heading: Selamat datang
-  - text: Di sini kita bergantian bicara dan mendengar.
-"""
 
 
 @pytest.fixture
