@@ -29,7 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from zinekit.errors import LayoutError, Location, OptionError, Problem
+from zinekit.errors import LayoutError, OptionError, Problem
 from zinekit.impose.layout_values import (
     Drawing,
     Guide,
@@ -41,7 +41,7 @@ from zinekit.impose.layout_values import (
     readme,
 )
 from zinekit.units import paper_size
-from zinekit.validation.datafile import read_model
+from zinekit.validation.datafile import first_problem, read_model
 from zinekit.validation.document import Invalid
 from zinekit.validation.explain import Explainer
 from zinekit.validation.wording import Messages
@@ -265,14 +265,8 @@ def validate_layout(data: bytes, path: Path) -> tuple[Layout, bool]:
 
 def _first_mistake(problems: list[Problem]) -> LayoutError:
     """The first mistake in the file: a layout error is one line."""
-    first = min(problems, key=lambda p: _order(p.where))
+    first = first_problem(problems)
     return LayoutError(first.message, where=first.where, hint=first.hint)
-
-
-def _order(where: object) -> tuple[int, int]:
-    if isinstance(where, Location):
-        return (where.line or 0, where.column or 0)
-    return (0, 0)
 
 
 def _layout(model: LayoutFile, path: Path) -> Layout:

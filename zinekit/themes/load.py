@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zinekit.data import data_dir
-from zinekit.errors import Location, Problem, ThemeError
+from zinekit.errors import Problem, ThemeError
 from zinekit.themes.model import BODY_ROLES, ROLES, ThemeFile
-from zinekit.validation.datafile import read_model
+from zinekit.validation.datafile import first_problem, read_model
 from zinekit.validation.document import Invalid
 from zinekit.validation.explain import Explainer
 from zinekit.validation.wording import Messages, quote
@@ -153,11 +153,5 @@ def _explain_missing(text: str, path: Path, missing: list[str]) -> None:
 
 def _error(problems: list[Problem]) -> ThemeError:
     """The first mistake in the file: a theme error is one line."""
-    first = min(problems, key=lambda p: _order(p.where))
+    first = first_problem(problems)
     return ThemeError(first.message, where=first.where, hint=first.hint)
-
-
-def _order(where: object) -> tuple[int, int]:
-    if isinstance(where, Location):
-        return (where.line or 0, where.column or 0)
-    return (0, 0)

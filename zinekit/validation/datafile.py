@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from zinekit.errors import Location
+from zinekit.errors import Location, Problem
 from zinekit.validation.document import Invalid, decode
 from zinekit.validation.explain import Explainer
 from zinekit.validation.wording import Messages
@@ -53,3 +53,16 @@ def read_model(
         return validate(doc.data), text, False
     except ValidationError as exc:
         raise Invalid(explainer.explain(exc, doc)) from None
+
+
+def first_problem(problems: list[Problem]) -> Problem:
+    """The mistake that comes first in the file: a data file's error is one line, and the
+    first is the one to mend first."""
+
+    def order(problem: Problem) -> tuple[int, int]:
+        where = problem.where
+        if isinstance(where, Location):
+            return (where.line or 0, where.column or 0)
+        return (0, 0)
+
+    return min(problems, key=order)
