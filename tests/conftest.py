@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from zinekit import i18n
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
@@ -16,3 +18,13 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(folder))
         yield folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english() -> Iterator[None]:
+    """Tests speak English unless they choose otherwise, whatever this machine's locale:
+    ZINEKIT_LANG reaches the zinekit processes they start, `use` the in-process calls."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ZINEKIT_LANG", "en")
+        i18n.use("en")
+        yield

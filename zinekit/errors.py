@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from zinekit.i18n import say
+
 
 class ExitCode(enum.IntEnum):
     OK = 0
@@ -70,7 +72,7 @@ def _describe(message: str, where: Location | Path | str | None, hint: str | Non
         where = printable(str(where))
     text = f"{where}: {message}" if where is not None else message
     if hint:
-        text += f" (hint: {hint})"
+        text = say("common.line.hint", message=text, hint=hint)
     return text
 
 
@@ -193,4 +195,4 @@ class CapacityError(TypesetError):
 
 def notice(message: str) -> None:
     """Tell the user about a result that may surprise them; never fails the run."""
-    print(f"zinekit: note: {message}", file=sys.stderr)
+    print(say("common.line.note", message=message), file=sys.stderr)

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import tomllib
 import typing
 
 import pytest
 
 from zinekit.content.blocks.resources import ResourceKind
-from zinekit.data import data_dir
+from zinekit.i18n import catalog
 from zinekit.typeset.i18n import labels
 
 LANGS = ["id", "en"]
 
 
 def _keys(lang: str) -> dict[str, set[str]]:
-    with open(data_dir("assets") / "i18n" / f"{lang}.toml", "rb") as f:
-        table = tomllib.load(f)
+    table = catalog(lang, "labels")
     return {section: set(values) for section, values in table.items()}
 
 

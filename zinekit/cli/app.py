@@ -21,8 +21,9 @@ import typer.main
 from typer.core import TyperCommand, TyperGroup
 
 import zinekit
-from zinekit import oserrors
+from zinekit import i18n, oserrors
 from zinekit.errors import ContentError, ExitCode, ZinekitError
+from zinekit.i18n import say
 
 
 class Command(NamedTuple):
@@ -158,6 +159,13 @@ def _root(
         "--traceback",
         help="On an internal error, print the full traceback (for bug reports).",
     ),
+    lang: str = typer.Option(
+        None,
+        "--lang",
+        metavar="<id|en>",
+        help="The language zinekit speaks: id (Indonesian) or en (English). Default:"
+        " $ZINEKIT_LANG, else the locale ($LC_ALL, $LC_MESSAGES, $LANG), else English.",
+    ),
 ) -> None:
     """Print-ready zines, booklets and handouts from content files and existing PDFs."""
 
@@ -179,6 +187,15 @@ def _terminate(signum: int, frame: object) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Run zinekit; exit 0 when done, 1 on an internal error, 2 on bad input or usage,
     130 on Ctrl-C and 143 on SIGTERM."""
+    spoken = i18n.use(None)  # chosen again from this run's --lang and environment
+    try:
+        _main(argv)
+    finally:
+        i18n.use(spoken)  # a caller in the same process keeps its own choice
+        i18n.ask(None)
+
+
+def _main(argv: list[str] | None) -> None:
     try:
         previous = signal.signal(signal.SIGTERM, _terminate)
     except ValueError:  # not the main thread (a test runner may call main elsewhere)
@@ -198,6 +215,12 @@ def _run(argv: list[str] | None) -> None:
     show_traceback = "--traceback" in args[:end]
     if show_traceback:
         args = [a for a in args[:end] if a != "--traceback"] + args[end:]
+        end = args.index("--") if "--" in args else len(args)
+    try:
+        args = _speak(args, end)
+    except _LangError as exc:
+        print(say("common.line.error", message=exc), file=sys.stderr)
+        sys.exit(ExitCode.BAD_INPUT)
     try:
         # Outside standalone mode typer returns the code of a typer.Exit instead of raising
         # it, and turns Ctrl-C into typer.Exit(130): an exit code to pass on, not success.
@@ -208,13 +231,13 @@ def _run(argv: list[str] | None) -> None:
             sys.exit(code)
     except ContentError as exc:  # every mistake in a content file, one line each
         for problem in exc.problems[:_MISTAKES_SHOWN]:
-            print(f"zinekit: error: {problem}", file=sys.stderr)
+            print(say("common.line.error", message=problem), file=sys.stderr)
         if len(exc.problems) > _MISTAKES_SHOWN:
             rest = len(exc.problems) - _MISTAKES_SHOWN
-            print(f"zinekit: error: ... and {rest} more", file=sys.stderr)
+            print(say("common.line.more", count=rest), file=sys.stderr)
         sys.exit(exc.exit_code)
     except ZinekitError as exc:
-        print(f"zinekit: error: {exc}", file=sys.stderr)
+        print(say("common.line.error", message=exc), file=sys.stderr)
         sys.exit(exc.exit_code)
     except typer.TyperException as exc:  # typer's usage errors: bad option, missing argument
         ctx = getattr(exc, "ctx", None)
@@ -222,16 +245,16 @@ def _run(argv: list[str] | None) -> None:
             print(ctx.get_help(), file=sys.stderr)
         else:
             command = ctx.command_path if ctx is not None else "zinekit"
-            message = exc.format_message()
-            print(f"zinekit: error: {message} (see '{command} --help')", file=sys.stderr)
+            message = say("common.line.usage", message=exc.format_message(), command=command)
+            print(say("common.line.error", message=message), file=sys.stderr)
         sys.exit(ExitCode.BAD_INPUT)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        print("zinekit: interrupted", file=sys.stderr)
+        print(say("common.line.interrupted"), file=sys.stderr)
         sys.exit(_INTERRUPTED)
     except Terminated:
-        print("zinekit: terminated", file=sys.stderr)
+        print(say("common.line.terminated"), file=sys.stderr)
         sys.exit(_TERMINATED)
     except BrokenPipeError:
         sys.exit(ExitCode.OK)
@@ -243,12 +266,50 @@ def _run(argv: list[str] | None) -> None:
         what, hint = oserrors.explain(exc)
         name = getattr(exc, "filename", None)
         where = f"{oserrors.short(str(name))}: " if name is not None else ""
-        print(
-            f"zinekit: error: {where}{what}" + (f" (hint: {hint})" if hint else ""), file=sys.stderr
-        )
+        message = f"{where}{what}"
+        if hint:
+            message = say("common.line.hint", message=message, hint=hint)
+        print(say("common.line.error", message=message), file=sys.stderr)
         sys.exit(ExitCode.BAD_INPUT)
     except Exception as exc:  # the last resort for bugs: a short message, not a traceback
         _internal(exc, show_traceback)
+
+
+class _LangError(Exception):
+    """`--lang` or ZINEKIT_LANG is wrong: said before anything else runs."""
+
+
+def _speak(args: list[str], end: int) -> list[str]:
+    """Choose the user's language before any command is imported (their help texts are
+    worded when their modules load) and return `args` without `--lang`.
+
+    `--lang` works anywhere before "--", like --traceback, so that `zinekit build --lang id`
+    and `zinekit --lang id build` mean the same; the root command declares it for --help."""
+    flag: str | None = None
+    kept: list[str] = []
+    i = 0
+    while i < end:
+        arg = args[i]
+        if arg == "--lang":
+            if i + 1 >= end:
+                raise _LangError(say("common.lang.missing"))
+            flag = args[i + 1]
+            i += 2
+            continue
+        if arg.startswith("--lang="):
+            flag = arg.removeprefix("--lang=")
+        else:
+            kept.append(arg)
+        i += 1
+    try:
+        i18n.use(i18n.choose(flag))
+        i18n.ask(flag)
+    except i18n.UnknownLanguage as exc:
+        problem = say("common.lang.unknown", source=exc.source, value=repr(exc.value))
+        raise _LangError(
+            say("common.line.hint", message=problem, hint=say("common.lang.unknown-hint"))
+        ) from None
+    return kept + args[end:]
 
 
 def _internal(exc: Exception, show_traceback: bool) -> None:
@@ -256,9 +317,5 @@ def _internal(exc: Exception, show_traceback: bool) -> None:
         import traceback
 
         traceback.print_exception(exc)
-    print(
-        f"zinekit: internal error: {type(exc).__name__}: {exc}"
-        " (this is a bug in zinekit: rerun with --traceback and report the output)",
-        file=sys.stderr,
-    )
+    print(say("common.line.internal", kind=type(exc).__name__, detail=exc), file=sys.stderr)
     sys.exit(ExitCode.INTERNAL)

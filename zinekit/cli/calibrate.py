@@ -8,11 +8,9 @@ from typing import Annotated
 
 import typer
 
+from zinekit import i18n
 from zinekit.cli.app import app
 from zinekit.cli.imposing import check_pdf_target
-from zinekit.cli.options import (
-    Lang,
-)
 
 
 @app.command("calibrate")
@@ -30,10 +28,6 @@ def calibrate_command(
             "--output", "-o", help="Output PDF. Default: calibrate-<sheet>.pdf in this folder."
         ),
     ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option("--lang", help="Words in id or en only. Default: both on the sheet."),
-    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Write a test sheet: print it once double-sided, turn it over like a book page, and
@@ -48,7 +42,9 @@ def calibrate_command(
         name = named.get(sheet.strip().lower(), "".join(sheet.split()).replace("/", "-"))
         output = Path(f"calibrate-{name}.pdf")
     check_pdf_target(output, inputs=())
-    data = calibration_sheet(size, (lang.value,) if lang else ("id", "en"))
+    # `zinekit --lang id calibrate` prints one language; without --lang the sheet has both.
+    asked = i18n.asked()
+    data = calibration_sheet(size, (asked,) if asked else ("id", "en"))
     write_atomically(output, lambda f: f.write(data))
     if not quiet:
         print(

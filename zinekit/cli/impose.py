@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from zinekit import i18n
 from zinekit.cli.app import app
 from zinekit.cli.imposing import check_pdf_target, sheet_targets, write_imposed
 from zinekit.cli.options import (
@@ -18,7 +19,6 @@ from zinekit.cli.options import (
     DuplexOption,
     GuidesOption,
     InstructionsOption,
-    Lang,
     LayoutOption,
     MarksOption,
     PadAt,
@@ -58,14 +58,6 @@ def impose_command(
     photocopy: PhotocopyOption = False,
     dither: DitherOption = False,
     instructions: InstructionsOption = False,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang",
-            help="Language of the --instructions page: id or en. Default: the PDF's own"
-            " language (its /Lang) when that is Indonesian, else English.",
-        ),
-    ] = None,
     preview: PreviewOption = False,
     password: Annotated[
         str | None, typer.Option("--password", help="Password of an encrypted input PDF.")
@@ -96,7 +88,9 @@ def impose_command(
         finish_options(marks, bleed),
         photocopy,
         instructions=instructions,
-        lang=lang.value if lang else None,
+        # The --instructions page speaks the PDF's own language (its /Lang), unless the user
+        # named one with --lang.
+        lang=i18n.asked(),
         preview=preview,
     )
     require_tools(printing)  # before any work: the user asked for black only, or pictures

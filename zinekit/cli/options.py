@@ -26,11 +26,6 @@ class PadAt(StrEnum):
     end = "end"
 
 
-class Lang(StrEnum):
-    id = "id"
-    en = "en"
-
-
 LayoutOption = Annotated[
     str | None,
     typer.Option(

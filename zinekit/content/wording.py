@@ -1,5 +1,5 @@
 """The words zinekit uses for mistakes in content files, read from
-assets/messages/content-errors.toml (see `zinekit.validation.wording` for the table format);
+assets/messages/<lang>/content-errors.toml (see `zinekit.validation.wording` for the table format);
 and the plain wording of the YAML parser's own complaints, which only content files have.
 """
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from zinekit.validation.wording import Messages, Wording, nearest, quote
 
-CONTENT = Messages("content-errors.toml")
+CONTENT = Messages("content-errors")
 
 wording = CONTENT.wording
 example = CONTENT.example

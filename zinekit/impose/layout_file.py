@@ -1,5 +1,5 @@
 """A layout file's bytes -> a validated `Layout`, or a `LayoutError` that names the file,
-line and column, what was expected and a hint, worded by assets/messages/layout-errors.toml.
+line and column, what was expected and a hint, worded by assets/messages/<lang>/layout-errors.toml.
 
 A file is read the way content files are: the TOML reader of `zinekit.validation` gives
 values with positions, the pydantic model here (the fields of layouts/README.md) validates
@@ -243,7 +243,7 @@ def _pages(numbers: list[int]) -> str:
     return ("page " if len(numbers) == 1 else "pages ") + ", ".join(map(str, numbers))
 
 
-_MESSAGES = Messages("layout-errors.toml", lambda: {"readme": str(readme())})
+_MESSAGES = Messages("layout-errors", lambda: {"readme": str(readme())})
 _EXPLAINER = Explainer(LayoutFile, _MESSAGES)
 
 

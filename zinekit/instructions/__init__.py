@@ -2,8 +2,9 @@
 cut and staple (`instruction_page`); a sheet size -> the two-sided test sheet that tells
 which --duplex a printer needs (`calibration_sheet`).
 
-Drawn with reportlab in grey only (DeviceGray), text in the embedded Noto Sans, words from
-assets/i18n-print/ and the layouts' [[steps]]; sketches are shapes, never symbol glyphs,
+Drawn with reportlab in grey only (DeviceGray), text in the embedded Noto Sans, words
+from assets/messages/<lang>/print.toml and the layouts' [[steps]]; sketches are shapes, never
+symbol glyphs,
 one module per family of them (printing, flat, folding), each naming the sketches it draws.
 `STEP_SKETCHES` is every name a layout's step may give in `draw`.
 """

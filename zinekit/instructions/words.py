@@ -1,21 +1,16 @@
-"""The words zinekit prints on paper itself, read from assets/i18n-print/<lang>.toml so that
+"""The words zinekit prints on paper itself, read from assets/messages/<lang>/print.toml so that
 translators edit data, not code."""
 
 from __future__ import annotations
 
-import functools
-import tomllib
-
-from zinekit.data import data_dir
+from zinekit.i18n import catalog
 
 LANGS: tuple[str, ...] = ("id", "en")
 
 
-@functools.cache
 def words(lang: str) -> dict[str, dict[str, str]]:
     """Every table of the words file for `lang` ("id" or "en")."""
-    with open(data_dir("assets") / "i18n-print" / f"{lang}.toml", "rb") as f:
-        return tomllib.load(f)
+    return catalog(lang, "print")
 
 
 def document_lang(lang: str | None) -> str:

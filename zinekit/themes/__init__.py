@@ -5,7 +5,7 @@ the `Theme`, never font names or sizes of its own.
 
 `model` is the pydantic model of a theme file (the fields of themes/README.md); `load`
 reads a file through `zinekit.validation` (errors at file:line:column, worded by
-assets/messages/theme-errors.toml) and resolves its font files in assets/fonts/.
+assets/messages/<lang>/theme-errors.toml) and resolves its font files in assets/fonts/.
 """
 
 from zinekit.themes.load import DEFAULT_THEME, Theme, builtin_names, load_theme

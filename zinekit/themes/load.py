@@ -3,7 +3,7 @@
 Read the way layout files are: the standard library's parser first (every build reads a
 theme), and only when something is wrong the reader of `zinekit.validation` that keeps
 positions, so the error names the file, line and column, worded by
-assets/messages/theme-errors.toml. A font is looked up beside the theme file, then in
+assets/messages/<lang>/theme-errors.toml. A font is looked up beside the theme file, then in
 assets/fonts/; a missing one is an error at the font's value.
 """
 
@@ -92,7 +92,7 @@ def _cached(path: str, mtime_ns: int, size: int) -> Theme:
     return parse_theme(Path(path).read_bytes(), Path(path))
 
 
-_MESSAGES = Messages("theme-errors.toml", lambda: {"readme": str(readme())})
+_MESSAGES = Messages("theme-errors", lambda: {"readme": str(readme())})
 _EXPLAINER = Explainer(ThemeFile, _MESSAGES)
 
 

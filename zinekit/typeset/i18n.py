@@ -1,13 +1,12 @@
 """The words zinekit prints itself (prompts, labels, resource kinds), read from
-assets/i18n/<lang>.toml so that translators edit data, not code."""
+assets/messages/<lang>/labels.toml so that translators edit data, not code."""
 
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
 
-from zinekit.data import data_dir
+from zinekit.i18n import catalog
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,5 @@ class Labels:
 @functools.cache
 def labels(lang: str) -> Labels:
     """The labels for `lang` ("id" or "en"); the content model only lets those through."""
-    path = data_dir("assets") / "i18n" / f"{lang}.toml"
-    with open(path, "rb") as f:
-        table = tomllib.load(f)
+    table = catalog(lang, "labels")
     return Labels(lang, dict(table["labels"]), dict(table["kinds"]))

@@ -1,4 +1,4 @@
-"""The words for mistakes in hand-written files, read from a table in assets/messages/.
+"""The words for mistakes in hand-written files, read from a table in assets/messages/<lang>/.
 
 The wording is data so that it can be improved (or translated) without touching the code
 that finds the mistakes; a `Messages` table only looks entries up and fills in their blanks.
@@ -7,14 +7,13 @@ that finds the mistakes; a `Messages` table only looks entries up and fills in t
 from __future__ import annotations
 
 import difflib
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from zinekit.data import data_dir
 from zinekit.errors import Location, Problem
+from zinekit.i18n import catalog, current
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,8 @@ class Wording:
 
 
 class Messages:
-    """One table of wording, such as assets/messages/content-errors.toml.
+    """One table of wording, such as assets/messages/<lang>/content-errors.toml,
+    named without its folder and suffix ("content-errors").
 
     `blanks` fills blanks every entry may use (a path that is only known at run time);
     it is called once, the first time a message is worded.
@@ -35,11 +35,10 @@ class Messages:
         self.name = name
         self._blanks = blanks
 
-    @cached_property
+    @property
     def table(self) -> dict[str, Any]:
-        path = data_dir("assets") / "messages" / self.name
-        with path.open("rb") as f:
-            return tomllib.load(f)
+        """The table in the user's language (read once per language)."""
+        return catalog(current(), self.name)
 
     @cached_property
     def common(self) -> dict[str, str]:

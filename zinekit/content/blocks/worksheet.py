@@ -14,7 +14,7 @@ from zinekit.units import POINTS_PER, mm, parse_length
 
 # Counts that may also be a word ("lines: fill") and lengths with units ("pitch: 10mm") are
 # checked by the validators below, so that each mistake is one error with its own wording
-# (assets/messages/content-errors.toml) rather than one error per branch of a union.
+# (assets/messages/<lang>/content-errors.toml) rather than one error per branch of a union.
 
 FILL = "fill"  # lines or rows down to the foot of the page
 REST = "rest"  # a box down to the foot of the page
