@@ -14,7 +14,7 @@ import importlib
 import signal
 import sys
 from collections.abc import Iterator, Mapping, MutableMapping
-from typing import Any, NamedTuple
+from typing import Any
 
 import typer
 import typer.main
@@ -25,59 +25,34 @@ from zinekit import i18n, oserrors
 from zinekit.errors import ContentError, ExitCode, ZinekitError
 from zinekit.i18n import say
 
-
-class Command(NamedTuple):
-    module: str
-    summary: str  # the first paragraph of the command's docstring, on one line
-
-
-# The commands, in the order `zinekit --help` lists them. `summary` is what that list shows
-# without importing the command; tests/test_imports.py checks it against the docstring.
-COMMANDS: dict[str, Command] = {
-    "build": Command(
-        "zinekit.cli.build",
-        "Typeset a content file and impose it: OUT.pdf to print, OUT.reading.pdf for screens.",
-    ),
-    "calibrate": Command(
-        "zinekit.cli.calibrate",
-        "Write a test sheet: print it once double-sided, turn it over like a book page, and"
-        " the half of the back that reads upright says --duplex long or --duplex short.",
-    ),
-    "check": Command(
-        "zinekit.cli.check",
-        "Preflight a PDF: structure, page boxes, fonts embedded, image resolution, and with"
-        " --photocopy black-only colour; exit 3 when a check fails.",
-    ),
-    "convert": Command(
-        "zinekit.cli.convert",
-        "Write a content file in the other format (YAML or Markdown) with the same content.",
-    ),
-    "impose": Command(
-        "zinekit.cli.impose",
-        "Impose a PDF into a folded booklet, a one-sheet mini-zine or n-up handout masters.",
-    ),
-    "import": Command(
-        "zinekit.cli.import_",
-        "Bring a document from a word processor into a zinekit Markdown content file.",
-    ),
-    "layouts": Command(
-        "zinekit.cli.layouts",
-        "List the built-in layouts: sheet, page size, pages per sheet and how to fold.",
-    ),
-    "new": Command(
-        "zinekit.cli.new",
-        "Write a starter content file to edit, with comments explaining every key.",
-    ),
-    "schema": Command("zinekit.cli.schema", "Print the JSON Schema of content files."),
-    "studio": Command(
-        "zinekit.cli.studio",
-        "Open a page in the browser to write a zine: the file, its preview, and the PDFs.",
-    ),
-    "themes": Command(
-        "zinekit.cli.themes",
-        "List the built-in themes: what each looks like and its font for every role.",
-    ),
+# The commands, in the order `zinekit --help` lists them, each with the module that declares
+# it. Their help is in assets/messages/<lang>/help.toml: [NAME] summary is what that list
+# shows without importing the command, and with `more` the command's own --help.
+COMMANDS: dict[str, str] = {
+    "build": "zinekit.cli.build",
+    "calibrate": "zinekit.cli.calibrate",
+    "check": "zinekit.cli.check",
+    "convert": "zinekit.cli.convert",
+    "impose": "zinekit.cli.impose",
+    "import": "zinekit.cli.import_",
+    "layouts": "zinekit.cli.layouts",
+    "new": "zinekit.cli.new",
+    "schema": "zinekit.cli.schema",
+    "studio": "zinekit.cli.studio",
+    "themes": "zinekit.cli.themes",
 }
+
+
+def summary(name: str) -> str:
+    """The one line `zinekit --help` shows for command `name`, in the user's language."""
+    return say(f"help.{name}.summary")
+
+
+def command_help(name: str) -> str:
+    """The whole help of command `name`, for `@app.command(name, help=command_help(name))`:
+    worded when the command's module is imported, after the language is chosen."""
+    more = say(f"help.{name}.more")
+    return f"{summary(name)}\n\n{more}" if more else summary(name)
 
 
 class _Table(MutableMapping[str, Any]):
@@ -89,7 +64,7 @@ class _Table(MutableMapping[str, Any]):
 
     def __getitem__(self, name: str) -> Any:
         if name not in self.built and name in COMMANDS:
-            importlib.import_module(COMMANDS[name].module)  # registers it with `app`
+            importlib.import_module(COMMANDS[name])  # registers it with `app`
             for info in app.registered_commands:
                 if info.name == name:
                     self.built[name] = typer.main.get_command_from_info(
@@ -124,8 +99,8 @@ class _Commands(TyperGroup):
         limit = formatter.width - 6 - max(map(len, COMMANDS))
         # A bare command carrying the summary shortens it exactly as click would the docstring.
         rows = [
-            (name, TyperCommand(name=name, help=c.summary).get_short_help_str(limit))
-            for name, c in COMMANDS.items()
+            (name, TyperCommand(name=name, help=summary(name)).get_short_help_str(limit))
+            for name in COMMANDS
         ]
         with formatter.section("Commands"):
             formatter.write_dl(rows)

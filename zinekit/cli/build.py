@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from zinekit.cli.app import app
+from zinekit.cli.app import app, command_help
 from zinekit.cli.imposing import check_pdf_target, sheet_targets, write_imposed
 from zinekit.cli.options import (
     BleedOption,
@@ -33,7 +33,7 @@ from zinekit.cli.options import (
 from zinekit.cli.telling import count
 
 
-@app.command("build")
+@app.command("build", help=command_help("build"))
 def build_command(
     content: Annotated[
         Path, typer.Argument(help="The content file (.yaml) to build.", show_default=False)

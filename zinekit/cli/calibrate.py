@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 
 from zinekit import i18n
-from zinekit.cli.app import app
+from zinekit.cli.app import app, command_help
 from zinekit.cli.imposing import check_pdf_target
 
 
-@app.command("calibrate")
+@app.command("calibrate", help=command_help("calibrate"))
 def calibrate_command(
     sheet: Annotated[
         str,

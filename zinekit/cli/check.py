@@ -10,11 +10,11 @@ from typing import Annotated
 
 import typer
 
-from zinekit.cli.app import app
+from zinekit.cli.app import app, command_help
 from zinekit.errors import ExitCode
 
 
-@app.command("check")
+@app.command("check", help=command_help("check"))
 def check_command(
     input: Annotated[Path, typer.Argument(help="The PDF to check.", show_default=False)],
     photocopy: Annotated[

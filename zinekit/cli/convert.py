@@ -9,13 +9,13 @@ from typing import Annotated
 
 import typer
 
-from zinekit.cli.app import app
+from zinekit.cli.app import app, command_help
 from zinekit.errors import OptionError, OutputError, ZinekitError
 
 _FORMATS = {".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md"}
 
 
-@app.command("convert")
+@app.command("convert", help=command_help("convert"))
 def convert_command(
     source: Annotated[
         Path, typer.Argument(help="The content file to read (.yaml or .md).", show_default=False)

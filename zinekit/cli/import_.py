@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from zinekit.cli.app import app
+from zinekit.cli.app import app, command_help
 from zinekit.errors import notice
 
 
-@app.command("import")
+@app.command("import", help=command_help("import"))
 def import_command(
     document: Annotated[
         Path,

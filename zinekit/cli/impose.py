@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from zinekit import i18n
-from zinekit.cli.app import app
+from zinekit.cli.app import app, command_help
 from zinekit.cli.imposing import check_pdf_target, sheet_targets, write_imposed
 from zinekit.cli.options import (
     ActualSizeOption,
@@ -36,7 +36,7 @@ from zinekit.cli.options import (
 from zinekit.errors import OptionError
 
 
-@app.command("impose")
+@app.command("impose", help=command_help("impose"))
 def impose_command(
     input: Annotated[Path, typer.Argument(help="The PDF to impose.", show_default=False)],
     layout: LayoutOption = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from zinekit.cli.app import app
+from zinekit.cli.app import app, command_help
 from zinekit.impose.layout import builtin_names, load_layout
 from zinekit.impose.plan import Options, make_plan
 from zinekit.units import describe_size
@@ -27,7 +27,7 @@ Which --duplex does my printer need?
 """
 
 
-@app.command("layouts")
+@app.command("layouts", help=command_help("layouts"))
 def layouts_command() -> None:
     """List the built-in layouts: sheet, page size, pages per sheet and how to fold."""
     for name in builtin_names():

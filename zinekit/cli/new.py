@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from zinekit.cli.app import app
+from zinekit.cli.app import app, command_help
 from zinekit.content.wording import nearest
 from zinekit.data import data_dir
 from zinekit.errors import OptionError, OutputError
@@ -34,7 +34,7 @@ def starter_kinds() -> list[str]:
     return sorted(p.stem for p in starter_dir().glob("*.yaml"))
 
 
-@app.command("new")
+@app.command("new", help=command_help("new"))
 def new_command(
     kind: Annotated[
         str,

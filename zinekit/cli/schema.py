@@ -9,12 +9,12 @@ from typing import Annotated
 
 import typer
 
-from zinekit.cli.app import app
+from zinekit.cli.app import app, command_help
 from zinekit.content.schema import content_schema
 from zinekit.output import atomic_outputs, check_target
 
 
-@app.command("schema")
+@app.command("schema", help=command_help("schema"))
 def schema_command(
     output: Annotated[
         Path | None,

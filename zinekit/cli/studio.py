@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from zinekit.cli.app import app
+from zinekit.cli.app import app, command_help
 from zinekit.errors import OptionError
 
 STUDIO_LIBRARIES = ("starlette", "uvicorn", "watchfiles")
@@ -28,7 +28,7 @@ def require_studio(
         )
 
 
-@app.command("studio")
+@app.command("studio", help=command_help("studio"))
 def studio_command(
     path: Annotated[
         Path | None,

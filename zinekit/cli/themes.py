@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from zinekit.cli.app import app
+from zinekit.cli.app import app, command_help
 
 
-@app.command("themes")
+@app.command("themes", help=command_help("themes"))
 def themes_command() -> None:
     """List the built-in themes: what each looks like and its font for every role."""
     from zinekit.themes.load import builtin_dir, builtin_names, load_theme
