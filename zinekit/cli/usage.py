@@ -44,6 +44,14 @@ _USAGE_SENTENCES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# The options typer adds itself, and the key of their help in usage.toml.
+_TYPER_OPTIONS = {
+    "help": "help-option",
+    "install_completion": "install-completion",
+    "show_completion": "show-completion",
+}
+
+
 class Worded:
     """The help of a zinekit command in the user's language; mixed into typer's classes."""
 
@@ -64,8 +72,8 @@ class Worded:
             if record is None:
                 continue
             names, text = record
-            if param.name == "help":
-                text = say("usage.help.help-option")
+            if param.name in _TYPER_OPTIONS:  # typer's own options, with typer's English help
+                text = say(f"usage.help.{_TYPER_OPTIONS[param.name]}")
             record = (names, _worded_extras(text))
             (arguments if param.param_type_name == "argument" else options).append(record)
         for title, rows in (("arguments", arguments), ("options", options)):
