@@ -260,3 +260,16 @@ def test_the_missing_import_extra_is_said_in_indonesian(
         " (saran: pasang dengan: pip install 'zinekit[import]')"
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html"]
+
+
+def test_every_loss_the_importer_counts_has_its_words() -> None:
+    """The notes' keys are made from pandoc's element names: each has words in every language."""
+    from zinekit.importer import source, walk
+
+    keys = {source.COLOURS, source.COMMENTS, source.CHANGES, source.OBJECTS, walk.CODE, walk.RAW}
+    keys |= {(kind.lower(), "") for kind in walk.UNWRAPPED}
+    keys |= {(k, "") for k in ("merged-cells", "formulas", "footnotes", "images")}
+    keys |= {("blocks", "Div"), ("elements", "Span")}
+    for lang in i18n.LANGUAGES:
+        for key, kind in keys:
+            assert i18n.text(lang, f"importer.lost.{key}", kind=kind), (lang, key)
