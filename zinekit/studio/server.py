@@ -46,7 +46,7 @@ from starlette.staticfiles import StaticFiles
 
 from zinekit import i18n
 from zinekit.errors import Location, Problem, ZinekitError
-from zinekit.i18n import say, text
+from zinekit.i18n import say
 from zinekit.output import write_atomically
 from zinekit.pipeline import BuildOptions
 from zinekit.studio.builder import Builder, Result
@@ -82,8 +82,8 @@ class Guard:
         refusal = self.studio.refusal(scope["method"], headers, scope.get("query_string", b""))
         if refusal is not None:
             lang = self.studio.lang
-            reason = text(lang, f"studio.refused.{refusal}")
-            line = text(lang, "studio.refused.line", reason=reason)
+            reason = i18n.text(lang, f"studio.refused.{refusal}")
+            line = i18n.text(lang, "studio.refused.line", reason=reason)
             response = PlainTextResponse(f"{line}\n", status_code=403)
             await response(scope, receive, send)
             return
@@ -531,7 +531,7 @@ class Studio:
 
     def _error(self, status: int, key: str, /, **fields: object) -> Response:
         """An answer the page shows the user: studio.toml [server] `key` in its language."""
-        return _problem_response(text(self.lang, f"studio.server.{key}", **fields), status)
+        return _problem_response(i18n.text(self.lang, f"studio.server.{key}", **fields), status)
 
     def _speaking(self, work: Callable[..., Any], *args: Any) -> Any:
         """`work(*args)` in the page's language (in a worker thread: the language of the
