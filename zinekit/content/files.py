@@ -19,6 +19,7 @@ from zinekit.content.registry import file_paths
 from zinekit.content.wording import problem
 from zinekit.errors import Problem
 from zinekit.fontfile import font_problem
+from zinekit.i18n import say
 from zinekit.pictures import PictureError, open_picture
 from zinekit.themes.load import builtin_names as theme_names
 from zinekit.themes.load import is_path as is_theme_path
@@ -48,10 +49,10 @@ def check_files(doc: Document, *, allow_outside: bool = False) -> list[Problem]:
                 problem(
                     "asset_bad_path",
                     doc.at(path),
-                    what=what,
+                    what=say(f"content.file.{what}"),
                     input=shown(src, limit=60),
                     error=error,
-                    advice=advice or "check the path",
+                    advice=advice or say("content.file.check-path"),
                 )
             )
             continue
@@ -61,7 +62,11 @@ def check_files(doc: Document, *, allow_outside: bool = False) -> list[Problem]:
             )
             continue
         if wrong is not None:
-            problems.append(problem(wrong, doc.at(path), what=what, input=shown(src, limit=60)))
+            problems.append(
+                problem(
+                    wrong, doc.at(path), what=say(f"content.file.{what}"), input=shown(src, limit=60)
+                )
+            )
     return problems
 
 
