@@ -155,6 +155,23 @@ def check_theme(doc: Document) -> list[Problem]:
     return [problem("unknown_theme", doc.at(("theme",)), input=shown(name), valid=valid)]
 
 
+def check_layout(doc: Document) -> list[Problem]:
+    """A problem at `layout:` when it names no built-in layout (a path is a file reference,
+    checked by `check_files`): said here, with its line and column, rather than when the
+    layout is loaded, where the content file is no longer in sight."""
+    name = doc.data.get("layout") if isinstance(doc.data, dict) else None
+    if isinstance(name, int | float) and not isinstance(name, bool):
+        name = str(name)  # `layout: 5` is read as the text "5", as the model reads it
+    if not isinstance(name, str) or not name.strip() or _is_layout_path(name.strip()):
+        return []
+    from zinekit.impose.layout import builtin_names as layout_names
+
+    if name.strip() in layout_names():
+        return []
+    valid = ", ".join(layout_names())
+    return [problem("unknown_layout", doc.at(("layout",)), input=shown(name), valid=valid)]
+
+
 def _image_problem(path: Path) -> str | None:
     """None for a picture that opens and verifies; raises `PictureError` for one refused
     by its format or size."""
