@@ -64,7 +64,10 @@ def check_files(doc: Document, *, allow_outside: bool = False) -> list[Problem]:
         if wrong is not None:
             problems.append(
                 problem(
-                    wrong, doc.at(path), what=say(f"content.file.{what}"), input=shown(src, limit=60)
+                    wrong,
+                    doc.at(path),
+                    what=say(f"content.file.{what}"),
+                    input=shown(src, limit=60),
                 )
             )
     return problems

@@ -284,7 +284,7 @@ class Reader:
                 self._fail(
                     "md_container_body",
                     self.at(line_of(node)),
-                    key=quote(kind.key),
+                    key=kind.key,
                     what=piece(node.type),
                 )
                 return

@@ -20,8 +20,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from zinekit.errors import Problem
-from zinekit.validation.document import Document, KeyPath, describe, shown
 from zinekit.i18n import say
+from zinekit.validation.document import Document, KeyPath, describe, shown
 from zinekit.validation.wording import Messages, nearest, quote, spoken_choices
 
 # Context entries that place an error rather than fill a blank of its wording.

@@ -66,7 +66,10 @@ def _length(low_mm: float, high_mm: float, sample: str, word: str | None = None)
             raise PydanticCustomError(
                 "length_parsing",
                 "a length such as {sample}",
-                {"sample": sample, "alternative": say("content.join.or-word", word=word) if word else ""},
+                {
+                    "sample": sample,
+                    "alternative": say("content.join.or-word", word=word) if word else "",
+                },
             ) from None
         if not mm(low_mm) - 1e-6 <= points <= mm(high_mm) + 1e-6:
             raise PydanticCustomError(
