@@ -132,7 +132,10 @@ def _syntax_problem(exc: MarkedYAMLError, path: Path, text: str) -> Problem:
             mark = mark or exc.problem_mark or exc.context_mark
             return Problem(rule.message, _from_mark(path, mark), rule.hint or None)
     where = _from_mark(path, exc.problem_mark or exc.context_mark)
-    return problem("syntax", where, error=said or context, context=context)
+    # The parser's own words (English) stand inside ours; no context, no hint.
+    return problem(
+        "syntax", where, error=said or context, context=context, hint=None if context else ""
+    )
 
 
 # `-heading: ...`: a list item's "-" written without the space after it.
