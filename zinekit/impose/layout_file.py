@@ -30,6 +30,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from zinekit.errors import LayoutError, OptionError, Problem
+from zinekit.i18n import say
 from zinekit.impose.layout_values import (
     Drawing,
     Guide,
@@ -194,7 +195,7 @@ def _cells(row: str) -> list[tuple[int, str]]:
 def _picture(key: str, rows: list[str], columns: int, count: int) -> Picture:
     if len(rows) != count:
         raise _error(
-            "picture_rows", key, found=len(rows), rows=count, s="" if len(rows) == 1 else "s"
+            "picture_rows", key, found=say("impose.pictures.rows", count=len(rows)), rows=count
         )
     picture = []
     for index, row in enumerate(rows):
@@ -205,9 +206,8 @@ def _picture(key: str, rows: list[str], columns: int, count: int) -> Picture:
                 key,
                 index,
                 offset=0,
-                found=len(cells),
+                found=say("impose.pictures.cells", count=len(cells)),
                 columns=columns,
-                s="" if len(cells) == 1 else "s",
                 row=row,
             )
         parsed = []
@@ -228,19 +228,24 @@ def _check_pages(pictures: tuple[Picture, ...], sides: dict[str, list[str]]) -> 
         return
     twice = sorted({p for p in pages if pages.count(p) > 1})
     missing = sorted(set(range(1, len(pages) + 1)) - set(pages))
-    found = [f"{_pages(twice)} used more than once"] if twice else []
-    found += [f"{_pages(missing)} missing"] if missing else []
+    found = [say("impose.pictures.twice", pages=_pages(twice))] if twice else []
+    found += [say("impose.pictures.missing", pages=_pages(missing))] if missing else []
     first = twice[0] if twice else max(pages)
     for key, rows in sides.items():
         for index, row in enumerate(rows):
             for offset, cell in _cells(row):
                 if cell.rstrip("r") == str(first):
-                    raise _error("picture_pages", key, index, offset=offset, found=", ".join(found))
-    raise _error("picture_pages", "front", found=", ".join(found))
+                    raise _error("picture_pages", key, index, offset=offset, found=_joined(found))
+    raise _error("picture_pages", "front", found=_joined(found))
 
 
 def _pages(numbers: list[int]) -> str:
-    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(map(str, numbers))
+    key = "impose.pictures.page-list" if len(numbers) == 1 else "impose.pictures.pages-list"
+    return say(key, numbers=", ".join(map(str, numbers)))
+
+
+def _joined(parts: list[str]) -> str:
+    return say("impose.pictures.and").join(parts)
 
 
 _MESSAGES = Messages("layout-errors", lambda: {"readme": str(readme())})
