@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -32,6 +33,8 @@ from pydantic_core import PydanticCustomError
 from zinekit.errors import LayoutError, OptionError, Problem
 from zinekit.i18n import say
 from zinekit.impose.layout_values import (
+    DRAWINGS,
+    KINDS,
     Drawing,
     Guide,
     Kind,
@@ -45,7 +48,7 @@ from zinekit.units import paper_size
 from zinekit.validation.datafile import first_problem, read_model
 from zinekit.validation.document import Invalid
 from zinekit.validation.explain import Explainer
-from zinekit.validation.wording import Messages
+from zinekit.validation.wording import Messages, quote
 
 _LANG = re.compile(r"[a-z]{2,3}")
 # A cell in a picture: a 1-based page number, optionally followed by "r" (turned 180°).
@@ -64,6 +67,24 @@ def _line(value: str) -> str:
     return value
 
 
+def _one_of(*choices: str) -> BeforeValidator:
+    """A check that the value is one of `choices`, in place of a `Literal`: pydantic words
+    its list of choices in English ("'a' or 'b'"); this one is in the user's language."""
+
+    def check(value: Any) -> Any:
+        if not isinstance(value, str) or value not in choices:
+            quoted = [quote(choice) for choice in choices]
+            expected = say("impose.words.or").join(
+                [", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted
+            )
+            raise PydanticCustomError(
+                "literal_error", "not one of the choices", {"expected": expected}
+            )
+        return value
+
+    return BeforeValidator(check)
+
+
 Fraction = Annotated[float, AfterValidator(_fraction)]
 Point = Annotated[list[Fraction], Field(min_length=2, max_length=2)]
 Line = Annotated[str, AfterValidator(_line)]
@@ -75,7 +96,7 @@ class _Table(BaseModel):
 
 
 class GuideTable(_Table):
-    kind: Literal["fold", "cut"]
+    kind: Annotated[Literal["fold", "cut"], _one_of("fold", "cut")]
     start: Point = Field(alias="from")
     end: Point = Field(alias="to")
 
@@ -84,7 +105,7 @@ class StepTable(_Table):
     """A step's sketch and its words: `en` and any other language code."""
 
     model_config = ConfigDict(extra="allow")
-    draw: Drawing
+    draw: Annotated[Drawing, _one_of(*DRAWINGS)]
     en: Line
 
     @model_validator(mode="after")
@@ -107,9 +128,9 @@ class StepTable(_Table):
 class LayoutFile(_Table):
     name: str | None = None
     description: str
-    kind: Kind
+    kind: Annotated[Kind, _one_of(*KINDS)]
     sheet: str = "A4"
-    orientation: Literal["landscape", "portrait"]
+    orientation: Annotated[Literal["landscape", "portrait"], _one_of("landscape", "portrait")]
     columns: Annotated[int, Field(ge=1, le=16)]
     rows: Annotated[int, Field(ge=1, le=16)]
     sides: int = 2
@@ -161,10 +182,11 @@ class LayoutFile(_Table):
                     raise _error("picture_not_sheet", key, at_key=True, layout=self.kind)
             return self
         if self.front is None:
-            raise _error("picture_missing", "kind", side="front", what="sheet")
+            raise _error("picture_missing", "kind", side="front", what=say("impose.words.sheet"))
         if self.sides == 2 and self.back is None:
             at = "sides" if "sides" in self.model_fields_set else "kind"
-            raise _error("picture_missing", at, side="back", what="double-sided sheet")
+            what = say("impose.words.double-sided-sheet")
+            raise _error("picture_missing", at, side="back", what=what)
         sides = {"front": self.front}
         if self.sides == 2:
             sides["back"] = self.back or []
