@@ -21,7 +21,6 @@ from zinekit.impose.geometry import Scaling, displayed_size, placement
 from zinekit.impose.marks import Finish, cell_clip, frame, mark_lines
 from zinekit.impose.plan import Cell, Line, Side
 from zinekit.pdf import Source, SourcePage
-from zinekit.pdf.budget import worded
 
 if TYPE_CHECKING:
     from zinekit.pdf import SheetWriter
@@ -90,7 +89,7 @@ def write_sides(
                 lang=source.lang,
             )
     except DamagedPDFError as exc:
-        raise worded(exc.located(source.path)) from exc.__cause__
+        raise exc.located(source.path) from exc.__cause__
     finally:
         if gc_was_enabled:
             gc.enable()

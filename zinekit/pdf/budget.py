@@ -11,7 +11,7 @@ pypdf.
 
 from __future__ import annotations
 
-from zinekit.errors import DamagedPDFError, DecodeLimitError
+from zinekit.errors import DecodeLimitError
 from zinekit.i18n import say
 
 _MB = 1024 * 1024
@@ -41,7 +41,7 @@ def over_limit(what: str = "a-stream", limit: int = DECODED_LIMIT) -> DecodeLimi
     detail = say(
         "pdf.decode-limit.over", what=say(f"pdf.decode-limit.{what}"), limit=megabytes(limit)
     )
-    found = worded(DecodeLimitError(detail))
+    found = DecodeLimitError(detail)
     assert isinstance(found, DecodeLimitError)
     return found
 
@@ -69,15 +69,3 @@ def limit_tool_memory() -> None:
     import resource  # POSIX only; callers pass this function only where it exists
 
     resource.setrlimit(resource.RLIMIT_AS, (TOOL_MEMORY, TOOL_MEMORY))
-
-
-def worded(exc: DamagedPDFError) -> DamagedPDFError:
-    """`exc` with its sentence and hint from pdf.toml in the user's language.
-
-    zinekit/errors.py words the two classes in English when they are made; the words are
-    put right here, where every one of them on its way to the user passes."""
-    table = "decode-limit" if isinstance(exc, DecodeLimitError) else "damaged"
-    exc.message = say(f"pdf.{table}.message", detail=exc.detail)
-    exc.hint = say(f"pdf.{table}.hint")
-    exc.args = (exc.message,)
-    return exc

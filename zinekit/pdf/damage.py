@@ -23,7 +23,6 @@ from pathlib import Path
 from pypdf.errors import DependencyError, PyPdfError
 
 from zinekit.errors import DamagedPDFError, Location
-from zinekit.pdf.budget import worded
 
 DAMAGE: tuple[type[Exception], ...] = (
     PyPdfError,
@@ -69,13 +68,13 @@ def translate(exc: Exception, where: Path | None = None) -> DamagedPDFError:
     """The `DamagedPDFError` for `exc`, which a pypdf call raised (one of `DAMAGE`, or a
     `DamagedPDFError` that does not yet name its file)."""
     if isinstance(exc, DamagedPDFError):
-        return located(exc, where) if where is not None else worded(exc)
-    return worded(DamagedPDFError(one_line(exc), where=where))
+        return located(exc, where) if where is not None else exc
+    return DamagedPDFError(one_line(exc), where=where)
 
 
 def located(exc: DamagedPDFError, where: Location | Path | str) -> DamagedPDFError:
     """`exc` naming the file it was met in (`DamagedPDFError.located`), in the user's words."""
-    return worded(exc.located(where))
+    return exc.located(where)
 
 
 @contextmanager
