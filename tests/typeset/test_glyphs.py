@@ -76,3 +76,30 @@ def test_unusable_font_file(tmp_path: Path) -> None:
     pub = publication([{"text": "x"}], fonts={"regular": "rusak.ttf"})
     with pytest.raises(FontError, match="cannot embed"):
         run(pub, base_dir=tmp_path)
+
+
+def _font_without_latin(folder: Path) -> str:
+    """A TrueType font with no Latin letter, no hyphen, no digit: reportlab's subset of
+    two glyphs, which it numbers from U+0001."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    font = TTFontFile(str(data_dir("assets") / "fonts" / "NotoSans-Regular.ttf"))
+    (folder / "asing.ttf").write_bytes(font.makeSubset([0x3B1, 0x3B2]))
+    return "asing.ttf"
+
+
+def test_font_without_latin_names_the_first_letter_of_the_users_text(tmp_path: Path) -> None:
+    """Not the hyphen zinekit adds where it breaks a word, nor a label it prints itself
+    ("Sampul" in the outline): the first character the user wrote that the font lacks."""
+    name = _font_without_latin(tmp_path)
+    pub = publication(
+        [{"text": "Halo semua."}],
+        title="Zine Uji",
+        cover={"footer": "Kaki"},
+        fonts={"regular": name},
+    )
+    with pytest.raises(MissingGlyphError) as caught:
+        run(pub, base_dir=tmp_path)
+    assert "'K' (U+004B)" in caught.value.message  # the cover's footer comes first
+    assert "hyphen" not in caught.value.message
+
