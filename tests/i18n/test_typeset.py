@@ -67,8 +67,7 @@ def test_missing_image(tmp_path: Path) -> None:
 def test_missing_image_when_typesetting(tmp_path: Path) -> None:
     """The typesetter's own words, when the file goes missing after the content checks."""
     from zinekit import i18n
-    from zinekit.errors import Location
-    from zinekit.errors import ImageError
+    from zinekit.errors import ImageError, Location
     from zinekit.typeset.images import ImageStore
 
     store = ImageStore(tmp_path)
@@ -104,7 +103,7 @@ def test_overflowing_checklist_item(tmp_path: Path) -> None:
     assert "Flowable" not in line and "0x" not in line
     _matches(
         line,
-        f'zinekit: kesalahan: {{DIR}}/zine.yaml:4:5: butir 2 ("kata panjang sekali kata panj…")'
+        'zinekit: kesalahan: {DIR}/zine.yaml:4:5: butir 2 ("kata panjang sekali kata panj…")'
         ' di blok checklist "Pendek" terlalu panjang untuk satu halaman (tingginya {N} mm,'
         " ruang di halaman {N} mm) (saran: pendekkan butir itu, atau pecah menjadi dua butir)",
         tmp_path,
@@ -113,8 +112,9 @@ def test_overflowing_checklist_item(tmp_path: Path) -> None:
 
 def test_theme_file_with_a_mistake(tmp_path: Path) -> None:
     (tmp_path / "tema.toml").write_text(
-        'description = "x"\n[fonts]\nregular = "NotoSans-Regular.ttf"\nbold = "NotoSans-Bold.ttf"\n'
-        'italic = "NotoSans-Italic.ttf"\nbold-italic = "NotoSans-BoldItalic.ttf"\n[scale]\nbodi = 1.0\n',
+        'description = "x"\n[fonts]\nregular = "NotoSans-Regular.ttf"\n'
+        'bold = "NotoSans-Bold.ttf"\nitalic = "NotoSans-Italic.ttf"\n'
+        'bold-italic = "NotoSans-BoldItalic.ttf"\n[scale]\nbodi = 1.0\n',
         encoding="utf-8",
     )
     run, out = _build(

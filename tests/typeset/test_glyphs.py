@@ -102,4 +102,3 @@ def test_font_without_latin_names_the_first_letter_of_the_users_text(tmp_path: P
         run(pub, base_dir=tmp_path)
     assert "'K' (U+004B)" in caught.value.message  # the cover's footer comes first
     assert "hyphen" not in caught.value.message
-

@@ -117,13 +117,13 @@ def build(
             say("typeset.fit.shrunk", size=f"{attempt.size:g}", start=f"{start:g}", pages=max_pages)
         )
     elif attempt.size > start or attempt.spread:
-        sizes = {"size": f"{attempt.size:g}", "start": f"{start:g}"}
+        shown = {"size": f"{attempt.size:g}", "start": f"{start:g}"}
         if attempt.size > start:
             how = say(
-                "typeset.fit.larger-spread" if attempt.spread else "typeset.fit.larger", **sizes
+                "typeset.fit.larger-spread" if attempt.spread else "typeset.fit.larger", **shown
             )
         else:
-            how = say("typeset.fit.spread", **sizes)
+            how = say("typeset.fit.spread", **shown)
         if attempt.pages == max_pages:
             notes.append(say("typeset.fit.fills", how=how, pages=max_pages))
         else:
