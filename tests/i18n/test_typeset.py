@@ -84,13 +84,23 @@ def test_missing_image_when_typesetting(tmp_path: Path) -> None:
 
 
 def test_missing_glyph(tmp_path: Path) -> None:
+    content = "title: Uji\nblocks:\n  - text: Halo.\n  - text: Huruf \u6f22 ini.\n"
+    run, out = _build(tmp_path, content, "--lang", "id")
+    assert _one_error(run, out) == (
+        f"zinekit: kesalahan: {tmp_path}/zine.yaml:4:5: fon NotoSans-Regular.ttf tidak punya"
+        " glif untuk '\u6f22' (U+6F22) di blok text \"Huruf \u6f22 ini.\" (saran: hapus"
+        " atau ganti karakter itu, atau sebutkan fon yang memilikinya di bawah fonts: dalam"
+        " berkas isi)"
+    )
+
+
+def test_emoji(tmp_path: Path) -> None:
     content = "title: Uji\nblocks:\n  - text: Halo.\n  - text: Senyum \U0001f600 ya.\n"
     run, out = _build(tmp_path, content, "--lang", "id")
     assert _one_error(run, out) == (
         f"zinekit: kesalahan: {tmp_path}/zine.yaml:4:5: fon NotoSans-Regular.ttf tidak punya"
-        " glif untuk '\U0001f600' (U+1F600) di blok text \"Senyum \U0001f600 ya.\" (saran: hapus"
-        " atau ganti karakter itu, atau sebutkan fon yang memilikinya di bawah fonts: dalam"
-        " berkas isi)"
+        " glif untuk '\U0001f600' (U+1F600) di blok text \"Senyum \U0001f600 ya.\" (saran:"
+        " zinekit tidak bisa mencetak emoji dengan fon ini: ganti dengan kata-kata, atau hapus)"
     )
 
 

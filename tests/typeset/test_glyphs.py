@@ -39,6 +39,7 @@ def test_missing_glyph_names_character_and_block(blocks: list, char: str, line: 
     assert f"U+{ord(char):04X}" in error.message
     assert "block" in error.message
     assert "NotoSans" in error.message
+    assert ("emoji" in (error.hint or "")) == (char == SMILE)
 
 
 def test_missing_glyph_on_the_covers() -> None:

@@ -91,8 +91,26 @@ class FontSet:
                             what=what,
                         ),
                         where=where,
-                        hint=say("fonts.glyph.missing-hint"),
+                        hint=say(
+                            "fonts.glyph.emoji-hint" if _emoji(char) else "fonts.glyph.missing-hint"
+                        ),
                     )
+
+
+# Emoji pasted from a chat: pictographs, symbols and dingbats, flags, and the joiners and
+# modifiers that build them (Unicode's emoji blocks; no font zinekit ships draws them).
+_EMOJI = (
+    (0x1F000, 0x1FAFF),
+    (0x2600, 0x27BF),
+    (0x2B00, 0x2BFF),
+    (0xFE00, 0xFE0F),
+    (0x200D, 0x200D),
+    (0xE0020, 0xE007F),
+)
+
+
+def _emoji(char: str) -> bool:
+    return any(low <= ord(char) <= high for low, high in _EMOJI)
 
 
 def _invisible(char: str) -> bool:
