@@ -4,14 +4,16 @@ internals (`Flowable <TickItem at 0x...>`) nor the hint about images."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.runner import run_zinekit
+from zinekit.data import data_dir
 
 LONG = " ".join(["kata panjang sekali"] * 400)
 
 
-def _error(tmp_path: Path, blocks: str) -> str:
+def _error(tmp_path: Path, blocks: str, *, image: bool = False) -> str:
     source = tmp_path / "zine.yaml"
     source.write_text(f"title: Uji\nlayout: minizine\nblocks:\n{blocks}", encoding="utf-8")
     out = tmp_path / "zine.pdf"
@@ -20,7 +22,8 @@ def _error(tmp_path: Path, blocks: str) -> str:
     assert len(run.lines) == 1, run.stderr
     assert not out.exists()
     line = run.lines[0]
-    assert "Flowable" not in line and "0x" not in line and "image" not in line, line
+    assert "Flowable" not in line and "0x" not in line, line
+    assert image or "image" not in line, line
     return line
 
 
@@ -48,3 +51,16 @@ def test_scale_question(tmp_path: Path) -> None:
     line = _error(tmp_path, f"  - scale: {LONG}\n")
     assert "the question of the scale block" in line
     assert line.endswith("(hint: shorten the question or the words at its ends)")
+
+
+def test_picture_with_a_long_caption(tmp_path: Path) -> None:
+    shutil.copy(data_dir("samples") / "images" / "senja-kampung.jpg", tmp_path / "senja.jpg")
+    caption = " ".join(["keterangan panjang"] * 500)
+    line = _error(tmp_path, f"  - image: {{src: senja.jpg, caption: {caption}}}\n", image=True)
+    assert line.startswith(
+        f'zinekit: error: {tmp_path}/zine.yaml:4:5: the picture of the image block "senja.jpg"'
+        " with its caption does not fit on a page ("
+    )
+    assert line.endswith(
+        "(hint: shorten its caption and credit, or make the image smaller (width: 0.5))"
+    )

@@ -35,6 +35,7 @@ from zinekit.typeset.magazine_blocks import Beside, beside_width
 from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
 from zinekit.typeset.naming import describe
 from zinekit.typeset.ornaments import RuleLine
+from zinekit.typeset.overflow import Part, tag
 from zinekit.typeset.paragraph import Para, in_language, with_marked_words
 from zinekit.typeset.worksheet_fill import WriteIn
 
@@ -405,8 +406,8 @@ def image(ctx: Context, block: Image) -> list[Flowable]:
     if spec.credit:
         out.append(ctx.paragraph(spec.credit, ctx.styles.credit, where=block.where, what=what))
     if spec.float_:
-        stack = Stack(out, width)
-        return [Beside(stack, spec.float_, gap=ctx.styles.column_gap * 0.8)]
+        stack = tag(Stack(out, width), Part("picture"))
+        return [tag(Beside(stack, spec.float_, gap=ctx.styles.column_gap * 0.8), Part("picture"))]
     for flowable in out[:-1]:
         flowable.keepWithNext = 1
     if len(out) > 1:
@@ -414,4 +415,5 @@ def image(ctx: Context, block: Image) -> list[Flowable]:
         out[1:] = [Stack(out[1:], width)]
         out[1].hAlign = "CENTER"
     out[-1].spaceAfter = ctx.styles.body.spaceAfter
-    return out
+    # Too tall for a page, it is the picture with its caption (never a caption alone).
+    return [tag(flowable, Part("picture")) for flowable in out]
