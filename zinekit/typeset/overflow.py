@@ -9,12 +9,14 @@ of the flowable it was placing (`pages.ZineDoc.placing`), as typeset.toml [too-l
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from reportlab.platypus import Flowable, KeepTogether
 
 import zinekit.typeset.reportlab_shim as shim
 
 _ATTRIBUTE = "zinekit_part"
+F = TypeVar("F", bound=Flowable)
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Part:
     at: tuple[str | int, ...] | None = None
 
 
-def tag(flowable: Flowable, part: Part) -> Flowable:
+def tag(flowable: F, part: Part) -> F:
     """Mark `flowable` as setting `part` of its block; returns it."""
     setattr(flowable, _ATTRIBUTE, part)
     return flowable
