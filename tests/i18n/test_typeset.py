@@ -188,3 +188,16 @@ def test_font_without_latin_letters(tmp_path: Path) -> None:
     run, out = _build(tmp_path, content, "--lang", "id")
     line = _one_error(run, out)
     assert "tidak punya glif untuk 'U' (U+0055) di judul" in line, line
+
+
+def test_fitting_note(tmp_path: Path) -> None:
+    """Short content on a mini-zine is set larger to fill its pages, and says so."""
+    content = "title: Uji\nlayout: minizine\nblocks:\n  - text: Halo semua, ini teks pendek.\n"
+    run, out = _build(tmp_path, content, "--lang", "id")
+    assert run.code == 0, run.stderr
+    notes = [line for line in run.lines if "huruf diatur" in line]
+    assert len(notes) == 1, run.stderr
+    assert re.search(
+        r"huruf diatur pada \d+(,\d+)? pt, bukan 7,75 pt; isinya mengisi 1 dari 8 halaman$",
+        notes[0],
+    ), notes[0]

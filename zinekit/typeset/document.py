@@ -27,7 +27,7 @@ from zinekit.typeset.hyphenate import hyphenator
 from zinekit.typeset.i18n import labels
 from zinekit.typeset.images import ImageStore, Tone
 from zinekit.typeset.markup import Run
-from zinekit.typeset.naming import describe
+from zinekit.typeset.naming import describe, points
 from zinekit.typeset.pages import ZineDoc
 from zinekit.typeset.paragraph import recording
 from zinekit.typeset.result import SetParagraph, TypesetResult
@@ -114,10 +114,15 @@ def build(
     notes = list(dict.fromkeys(attempt.notes))  # two blocks may have the same to say
     if attempt.size < start:
         notes.append(
-            say("typeset.fit.shrunk", size=f"{attempt.size:g}", start=f"{start:g}", pages=max_pages)
+            say(
+                "typeset.fit.shrunk",
+                size=points(attempt.size),
+                start=points(start),
+                pages=max_pages,
+            )
         )
     elif attempt.size > start or attempt.spread:
-        shown = {"size": f"{attempt.size:g}", "start": f"{start:g}"}
+        shown = {"size": points(attempt.size), "start": points(start)}
         if attempt.size > start:
             how = say(
                 "typeset.fit.larger-spread" if attempt.spread else "typeset.fit.larger", **shown
@@ -351,6 +356,6 @@ def _overflow(
     if block is not None:
         message += say("typeset.capacity.from-block", block=describe(block))
     if shrunk:
-        message += say("typeset.capacity.even-at", size=f"{attempt.size:g}")
+        message += say("typeset.capacity.even-at", size=points(attempt.size))
     hint = say("typeset.capacity.hint" if shrunk else "typeset.capacity.hint-shrink")
     return CapacityError(message, pages_over=over, where=block.where if block else None, hint=hint)

@@ -21,7 +21,7 @@ from zinekit.typeset.flowables import BlockMark
 from zinekit.typeset.magazine import DropCap, Rule, Stack, fit_poster, poster_words
 from zinekit.typeset.magazine import Poster as PosterFlowable
 from zinekit.typeset.markup import Run
-from zinekit.typeset.naming import describe
+from zinekit.typeset.naming import describe, points
 from zinekit.typeset.paragraph import Para
 from zinekit.units import mm, to_mm
 
@@ -99,7 +99,7 @@ def poster(ctx: Context, block: Poster) -> list[Flowable]:
             say(
                 "typeset.magazine.poster-too-large",
                 block=describe(block),
-                size=f"{s.h1.fontSize:g}",
+                size=points(s.h1.fontSize),
             ),
             where=block.where,
             hint=say("typeset.magazine.poster-too-large-hint"),

@@ -1,6 +1,6 @@
-"""How the typesetter's messages point at a block: its kind and its first words, worded
-in the user's language (typeset.toml [blocks]). The kind and the words come from the
-block registry, which declares each kind's first words once."""
+"""How the typesetter's messages point at a block (its kind and its first words) and write
+a type size, in the user's language (typeset.toml [blocks], [numbers]). The kind and the
+words come from the block registry, which declares each kind's first words once."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ def describe(block: Located) -> str:
     if kind is None or kind.words is None:
         return say("typeset.blocks.unnamed", kind=name)
     return say("typeset.blocks.named", kind=name, words=first_words(kind.words(block)))
+
+
+def points(size: float) -> str:
+    """A type size as the user's language writes a number: "8.25" in English, "8,25" in
+    Indonesian."""
+    return f"{size:g}".replace(".", say("typeset.numbers.decimal"))
 
 
 def first_words(text: str, limit: int = _WORDS) -> str:
