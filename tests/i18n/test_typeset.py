@@ -201,3 +201,61 @@ def test_fitting_note(tmp_path: Path) -> None:
         r"huruf diatur pada \d+(,\d+)? pt, bukan 7,75 pt; isinya mengisi 1 dari 8 halaman$",
         notes[0],
     ), notes[0]
+
+
+def _restricted_copy(target: Path) -> None:
+    """NotoSans-Regular with OS/2 fsType 0x0002: its licence forbids embedding."""
+    import struct
+
+    data = bytearray((data_dir("assets") / "fonts" / "NotoSans-Regular.ttf").read_bytes())
+    (count,) = struct.unpack_from(">H", data, 4)
+    for i in range(count):
+        tag, _, offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        if tag == b"OS/2":
+            struct.pack_into(">H", data, offset + 8, 0x0002)
+    target.write_bytes(bytes(data))
+
+
+def test_theme_font_whose_licence_forbids_embedding(tmp_path: Path) -> None:
+    """A font a theme names is checked by the typesetter (a content file's own fonts by the
+    content checks): refused, in Indonesian, at the font file."""
+    _restricted_copy(tmp_path / "terbatas.ttf")
+    (tmp_path / "tema.toml").write_text(
+        'description = "x"\n[fonts]\nregular = "terbatas.ttf"\nbold = "NotoSans-Bold.ttf"\n'
+        'italic = "NotoSans-Italic.ttf"\nbold-italic = "NotoSans-BoldItalic.ttf"\n',
+        encoding="utf-8",
+    )
+    content = "title: Uji\ntheme: tema.toml\nblocks:\n  - text: Halo.\n"
+    run, out = _build(tmp_path, content, "--lang", "id")
+    assert _one_error(run, out) == (
+        f"zinekit: kesalahan: {tmp_path.resolve()}/terbatas.ttf: fon ini tidak bisa disematkan:"
+        " lisensinya melarang (OS/2 fsType 0x0002) (saran: pakai fon yang lisensinya"
+        " mengizinkan penyematan (SIL Open Font License mengizinkannya))"
+    )
+
+
+def test_every_verdict_on_a_font_file_is_worded() -> None:
+    """`font_problem` answers with keys of fonts.toml [file], message and hint."""
+    from zinekit import i18n
+
+    for lang in i18n.LANGUAGES:
+        for verdict in ("damaged", "restricted"):
+            assert i18n.text(lang, f"fonts.file.{verdict}")
+            assert i18n.text(lang, f"fonts.file.{verdict}-hint")
+
+
+def test_every_part_too_large_for_a_page_is_worded() -> None:
+    """Each `Part(KIND)` the typesetters tag flowables with has its message and hint."""
+    from zinekit import i18n
+
+    code = Path(i18n.__file__).parent / "typeset"
+    kinds = {"block"} | {
+        kind
+        for path in code.glob("*.py")
+        for kind in re.findall(r'Part\(\s*"([a-z-]+)"', path.read_text(encoding="utf-8"))
+    }
+    assert {"item", "prompt", "picture"} <= kinds
+    for lang in i18n.LANGUAGES:
+        for kind in kinds:
+            assert i18n.text(lang, f"typeset.too-large.{kind}-hint")
+            assert "{block}" in i18n.entry(lang, f"typeset.too-large.{kind}")
