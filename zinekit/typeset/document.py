@@ -328,8 +328,10 @@ def _too_large(pub: m.Publication, doc: ZineDoc, geometry: Geometry) -> TypesetE
     if block is not None and part.at is not None:
         where = block.where_of(*part.at)
     sizes = {"needed": f"{to_mm(height):.0f}", "room": f"{to_mm(geometry.frame_height):.0f}"}
+    # A flowable that keeps no height of its own is not measured: said without sizes.
+    message = f"typeset.too-large.{part.kind}" if height > 0 else "typeset.too-large.unmeasured"
     return TypesetError(
-        say(f"typeset.too-large.{part.kind}", block=what, **sizes, **part.fields),
+        say(message, block=what, **sizes, **part.fields),
         where=where,
         hint=say(f"typeset.too-large.{part.kind}-hint"),
     )
