@@ -64,10 +64,15 @@ def describe(block: Located) -> str:
     name = block_kind(block) or "block"
     if kind is None or kind.words is None:
         return say("content.name.block", kind=name)
-    words = " ".join(kind.words(block).split())
-    if len(words) > 40:
-        words = words[:39].rstrip() + "\u2026"
-    return say("content.name.block-words", kind=name, words=words)
+    return say("content.name.block-words", kind=name, words=first_words(kind.words(block)))
+
+
+def first_words(text: str, limit: int = 40) -> str:
+    """`text` on one line, cut with an ellipsis at about `limit` characters."""
+    words = " ".join(text.split())
+    if len(words) > limit:
+        words = words[: limit - 1].rstrip() + "\u2026"
+    return words
 
 
 def file_paths() -> list[tuple[str, tuple[str, ...]]]:
