@@ -177,6 +177,28 @@ def test_a_type_cover_never_splits_a_word_and_fills_the_width(
         assert max(widths) > 0.8 * (size[0] * 0.85)  # the longest word fills the measure
 
 
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("template", ["type", "stacked"])
+def test_a_big_titles_descenders_clear_the_subtitle(theme: str, template: str) -> None:
+    """The glyphs of the title's last line ("y" of Sebaya hangs lowest) end above the top of
+    the subtitle's glyphs, read back as tight character boxes."""
+    title, subtitle = "Sahabat Sebaya", "Edisi gugur"
+    pub = publication(
+        [{"text": "Isi."}], title=title, subtitle=subtitle, cover={"template": template}
+    )
+    result = run(pub, size=A5, theme=load_theme(theme))
+    doc = pdfium.PdfDocument(result.pdf)
+    text = doc[0].get_textpage()
+    chars = text.get_text_range()
+    boxes = [text.get_charbox(i) for i in range(len(chars))]
+    doc.close()
+    start = chars.upper().index(subtitle.upper())
+    sub_top = max(boxes[i][3] for i in range(start, start + len(subtitle)) if chars[i].strip())
+    title_start = chars.upper().index("SEBAYA")
+    title_bottom = min(boxes[i][1] for i in range(title_start, title_start + len("Sebaya")))
+    assert title_bottom > sub_top + 2, (title_bottom, sub_top)
+
+
 def test_a_knockout_cover_sets_white_type_on_a_solid_black_panel(tmp_path: Path) -> None:
     from tests.typeset.helpers import colour_photo
 

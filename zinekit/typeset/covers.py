@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getDescent
 from reportlab.platypus import Flowable
 
 from zinekit.content import model as m
@@ -189,12 +190,17 @@ def _fitted_title(
     size = min(largest, width / widest * 0.98 if widest else largest)
     smallest = s.size * 1.2
     while True:
+        # Set this tight (leading 1.02), the last line's descenders hang below its box by
+        # nearly their whole depth: the space after makes room for them, so that a "y" or
+        # "g" of a big title never touches the subtitle under it.
+        leading = size * 1.02
+        hanging = max(0.0, -getDescent(s.cover_title.fontName, size) - (leading - size))
         style = ParagraphStyle(
             "cover-title-fitted",
             parent=s.cover_title,
             fontSize=size,
-            leading=size * 1.02,
-            spaceAfter=s.leading * 0.6,
+            leading=leading,
+            spaceAfter=s.leading * 0.6 + hanging,
             textColor=colour if colour is not None else s.cover_title.textColor,
         )
         para = ctx.paragraph(
