@@ -16,15 +16,16 @@ from typing import BinaryIO
 
 from zinekit import oserrors
 from zinekit.errors import OutputError
+from zinekit.i18n import say
 
-# What a target names when it is not a regular file: never replaced (os.replace over
-# /dev/null, run as root, would put a regular file in its place).
+# What a target names when it is not a regular file (its words in os.toml [kind]): never
+# replaced (os.replace over /dev/null, run as root, would put a regular file in its place).
 _KINDS = {
-    stat.S_IFDIR: "a folder",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFIFO: "a named pipe (FIFO)",
-    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "folder",
+    stat.S_IFCHR: "device",
+    stat.S_IFBLK: "device",
+    stat.S_IFIFO: "fifo",
+    stat.S_IFSOCK: "socket",
 }
 
 
@@ -45,33 +46,31 @@ def _check_target(target: Path, inputs: tuple[Path, ...]) -> None:
     except FileNotFoundError:
         mode = None
     if mode is not None and not stat.S_ISREG(mode):
-        kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        kind = say(f"os.kind.{_KINDS.get(stat.S_IFMT(mode), 'other')}")
         raise OutputError(
-            f"the output path is {kind}, not a file zinekit may replace",
+            say("os.output.not-a-file", kind=kind),
             where=oserrors.short(str(target)),
-            hint="name a new or existing .pdf file with -o",
+            hint=say("os.output.not-a-file-hint"),
         )
     for source in inputs:
         if _same_path(target, source) or (
             target.exists() and source.exists() and os.path.samefile(target, source)
         ):
             raise OutputError(
-                "the output would overwrite the input",
-                where=target,
-                hint="choose another name with -o",
+                say("os.output.is-input"), where=target, hint=say("os.output.is-input-hint")
             )
     folder = target.parent
     if not folder.is_dir():
         raise OutputError(
-            f"the output folder {str(folder)!r} does not exist",
+            say("os.output.no-folder", folder=repr(str(folder))),
             where=target,
-            hint="create it first, or choose another path with -o",
+            hint=say("os.output.no-folder-hint"),
         )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(
-            f"the output folder {str(folder)!r} is not writable",
+            say("os.output.folder-locked", folder=repr(str(folder))),
             where=target,
-            hint="choose a folder you can write to with -o",
+            hint=say("os.output.folder-locked-hint"),
         )
 
 
