@@ -12,7 +12,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from zinekit import oserrors
 from zinekit.errors import OutputError
@@ -95,11 +95,15 @@ def atomic_outputs(targets: list[Path]) -> Iterator[list[BinaryIO]]:
                 prefix=f".{target.name}.", suffix=".part", dir=target.parent
             )
             handles.append((os.fdopen(fd, "wb"), Path(name)))
-        yield [f for f, _ in handles]
-        for f, _ in handles:
-            f.flush()
-            os.fsync(f.fileno())
-            f.close()
+        yield [cast(BinaryIO, _Output(f, t)) for (f, _), t in zip(handles, targets, strict=True)]
+        for (f, _), target in zip(handles, targets, strict=True):
+            try:
+                f.flush()
+                os.fsync(f.fileno())
+                f.close()
+            except OSError as exc:
+                _mark(exc, target)
+                raise
         for (_, tmp), target in zip(handles, targets, strict=True):
             # mkstemp creates 0600 files; a PDF should get the same mode as any new file.
             os.chmod(tmp, 0o666 & ~_umask())
@@ -111,8 +115,57 @@ def atomic_outputs(targets: list[Path]) -> Iterator[list[BinaryIO]]:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
         if isinstance(exc, OSError) and _is_ours(exc, handles, targets):
-            raise oserrors.writing(exc, targets[max(0, len(handles) - 1)]) from None
+            raise oserrors.writing(exc, _target_of(exc, handles, targets)) from None
         raise
+
+
+class _Output:
+    """A temporary output file as the code writing it sees it: a write that fails (a full
+    disk) remembers the target it was for, so that the error names that file and not the
+    last one opened (the reading PDF beside an imposed one)."""
+
+    def __init__(self, file: BinaryIO, target: Path) -> None:
+        self._file = file
+        self._target = target
+
+    def write(self, data: bytes) -> int:
+        try:
+            return self._file.write(data)
+        except OSError as exc:
+            _mark(exc, self._target)
+            raise
+
+    def flush(self) -> None:
+        try:
+            self._file.flush()
+        except OSError as exc:
+            _mark(exc, self._target)
+            raise
+
+    def __getattr__(self, name: str) -> object:  # tell, seek, mode, fileno...: the file's
+        return getattr(self._file, name)
+
+
+_TARGET = "zinekit_output"  # the attribute of an OSError naming the target it failed
+
+
+def _mark(exc: OSError, target: Path) -> None:
+    if getattr(exc, _TARGET, None) is None:
+        setattr(exc, _TARGET, target)
+
+
+def _target_of(exc: OSError, handles: list[tuple[BinaryIO, Path]], targets: list[Path]) -> Path:
+    """The target whose writing failed with `exc`: the one a write or flush was for, the
+    one a temporary file stands for, or the one being opened when the error came."""
+    named = getattr(exc, _TARGET, None)
+    if isinstance(named, Path):
+        return named
+    for (_, tmp), target in zip(handles, targets, strict=False):
+        if exc.filename is not None and str(exc.filename) == str(tmp):
+            return target
+    if exc.filename is not None and str(exc.filename) in {str(t) for t in targets}:
+        return Path(str(exc.filename))
+    return targets[min(len(handles), len(targets) - 1)]
 
 
 def _is_ours(exc: OSError, handles: list[tuple[BinaryIO, Path]], targets: list[Path]) -> bool:
