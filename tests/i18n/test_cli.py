@@ -4,7 +4,6 @@ how to print it, the listings, and the help of every option; chosen by --lang or
 from __future__ import annotations
 
 import errno
-import importlib
 import os
 import subprocess
 import sys
@@ -18,13 +17,6 @@ from tests.runner import run_zinekit
 from zinekit import i18n, oserrors
 
 ROOT = Path(zinekit.__file__).resolve().parents[1]
-
-# A command's help is worded when its module is imported, once per process: the commands run
-# below in Indonesian are imported here in English, as every other test of this process
-# expects them (their Indonesian help is tested in a child process of its own).
-with i18n.speaking("en"):
-    for _module in ("build", "impose", "layouts", "themes"):
-        importlib.import_module(f"zinekit.cli.{_module}")
 
 CONTENT = """\
 title: Coba
