@@ -116,9 +116,7 @@ class DamagedPDFError(InputError):
 
     def __init__(self, detail: str, *, where: Location | Path | str | None = None) -> None:
         super().__init__(
-            f"the PDF is damaged and could not be repaired ({detail})",
-            where=where,
-            hint="open it in a PDF viewer and save or print it to a new PDF",
+            say("pdf.damaged.message", detail=detail), where=where, hint=say("pdf.damaged.hint")
         )
         self.detail = detail
 
@@ -139,9 +137,9 @@ class DecodeLimitError(DamagedPDFError):
     def __init__(self, detail: str, *, where: Location | Path | str | None = None) -> None:
         InputError.__init__(
             self,
-            f"{detail}: too much to read safely (a decompression bomb?)",
+            say("pdf.decode-limit.message", detail=detail),
             where=where,
-            hint="if the file is genuine, open it in a PDF viewer and print it to a new PDF",
+            hint=say("pdf.decode-limit.hint"),
         )
         self.detail = detail
 

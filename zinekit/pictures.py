@@ -18,6 +18,9 @@ from typing import IO
 
 from PIL import Image
 
+from zinekit.errors import printable
+from zinekit.i18n import say
+
 # The formats a zine's pictures come in; none of their plugins runs an outside program.
 FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "TIFF", "BMP")
 # About 8000 x 6000: a camera's full frame, and six times what an A3 poster needs at 300 ppi.
@@ -25,7 +28,8 @@ MAX_PIXELS = 50_000_000
 
 
 class PictureError(Exception):
-    """The file is no picture zinekit opens; `reason` says why, in words for the user."""
+    """The file is no picture zinekit opens; `reason` says why, in words for the user
+    (in their language: worded when it is raised)."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -45,13 +49,13 @@ def open_picture(source: Path | IO[bytes]) -> Iterator[Image.Image]:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             picture = Image.open(source, formats=list(FORMATS))
     except Image.UnidentifiedImageError:
-        raise PictureError(
-            "not a picture in a format zinekit prints (" + ", ".join(FORMATS) + ")"
-        ) from None
+        raise PictureError(say("pictures.refused.format", formats=", ".join(FORMATS))) from None
     except Image.DecompressionBombError:
         raise PictureError(_too_many(None)) from None
     except (SyntaxError, ValueError) as exc:  # Pillow's words for a damaged header
-        raise PictureError(f"damaged ({exc})") from None
+        raise PictureError(
+            say("pictures.refused.damaged", error=printable(str(exc), 120))
+        ) from None
     with picture:
         width, height = picture.size
         if width * height > MAX_PIXELS:
@@ -60,8 +64,11 @@ def open_picture(source: Path | IO[bytes]) -> Iterator[Image.Image]:
 
 
 def _too_many(size: tuple[int, int] | None) -> str:
-    limit = f"more than the {MAX_PIXELS // 1_000_000} million pixels zinekit decodes"
+    million = MAX_PIXELS // 1_000_000
     if size is None:
-        return f"it has {limit}"
+        return say("pictures.refused.too-many", million=million)
     width, height = size
-    return f"it has {width} x {height} = {width * height:,} pixels, {limit}"
+    pixels = f"{width * height:,}".replace(",", say("pictures.refused.thousands"))
+    return say(
+        "pictures.refused.too-many-size", width=width, height=height, pixels=pixels, million=million
+    )

@@ -17,7 +17,9 @@ from zinekit.data import data_dir
 from zinekit.errors import ContentError
 
 ROOT = Path(__file__).resolve().parents[2]
-STARTERS = sorted((data_dir("assets") / "starters").glob("*.yaml"))
+# The starters, in every language their comments speak (assets/starters/<lang>/).
+STARTERS = sorted((data_dir("assets") / "starters").glob("*/*.yaml"))
+ENGLISH = data_dir("assets") / "starters" / "en"  # the tests speak English
 # Samples are written alongside this test; whatever exists when the tests run is checked.
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 KINDS = ["affirmations", "agreements", "resources", "zine"]
@@ -106,10 +108,10 @@ def test_new_writes_a_markdown_starter_by_default(
     run = run_zinekit("new", kind)
     assert run.code == 0, run.stderr
     written = tmp_path / f"{kind}.md"
-    assert written.read_bytes() == (data_dir("assets") / "starters" / f"{kind}.md").read_bytes()
+    assert written.read_bytes() == (ENGLISH / f"{kind}.md").read_bytes()
     assert f"zinekit build {kind}.md" in run.stderr
     assert "<!--" in written.read_text(encoding="utf-8")  # comments say what each part is
-    same = load_publication(data_dir("assets") / "starters" / f"{kind}.yaml")
+    same = load_publication(ENGLISH / f"{kind}.yaml")
     assert load_publication(written).model_dump() == same.model_dump()
 
 
@@ -121,7 +123,7 @@ def test_new_writes_a_starter_that_loads(
     run = run_zinekit("new", kind, "--format", "yaml")
     assert run.code == 0, run.stderr
     written = tmp_path / f"{kind}.yaml"
-    assert written.read_bytes() == (data_dir("assets") / "starters" / f"{kind}.yaml").read_bytes()
+    assert written.read_bytes() == (ENGLISH / f"{kind}.yaml").read_bytes()
     assert f"zinekit build {kind}.yaml" in run.stderr
     first = written.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=zinekit.schema.json"

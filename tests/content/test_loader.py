@@ -21,7 +21,7 @@ from zinekit.data import data_dir
 from zinekit.errors import ContentError, Location
 
 FIXTURES = Path(__file__).with_name("fixtures")
-STARTERS = sorted((data_dir("assets") / "starters").glob("*.yaml"))
+STARTERS = sorted((data_dir("assets") / "starters").glob("*/*.yaml"))
 FONT = data_dir("assets") / "fonts" / "NotoSans-Regular.ttf"
 
 SMALL = """\
@@ -52,7 +52,7 @@ def problems(path: Path, **options: bool) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-@pytest.mark.parametrize("starter", STARTERS, ids=[p.stem for p in STARTERS])
+@pytest.mark.parametrize("starter", STARTERS, ids=[f"{p.parent.name}-{p.stem}" for p in STARTERS])
 def test_every_starter_loads(starter: Path) -> None:
     publication = load_publication(starter)
     assert publication.title
@@ -60,7 +60,8 @@ def test_every_starter_loads(starter: Path) -> None:
 
 
 def test_the_starters_are_the_four_kinds() -> None:
-    assert [p.stem for p in STARTERS] == ["affirmations", "agreements", "resources", "zine"]
+    assert sorted({p.stem for p in STARTERS}) == ["affirmations", "agreements", "resources", "zine"]
+    assert {p.parent.name for p in STARTERS} == {"en", "id"}
 
 
 def test_blocks_cover_and_back_know_where_they_were_written(tmp_path: Path) -> None:

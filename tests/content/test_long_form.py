@@ -66,3 +66,26 @@ def test_a_mistake_in_a_long_form_points_at_its_key_inside_the_mapping(tmp_path:
     (found,) = caught.value.problems
     assert str(found.where).endswith(":5:14")
     assert "'lines'" in str(found)
+
+
+@pytest.mark.parametrize("kind", SHORT, ids=[kind.key for kind in SHORT])
+def test_the_schema_accepts_the_long_form_of_every_block(kind: Any) -> None:
+    import jsonschema
+
+    from zinekit.content.schema import content_schema
+
+    validator = jsonschema.Draft202012Validator(content_schema())
+    written = [
+        block
+        for sample in SAMPLES
+        for block in YAML(typ="safe").load(sample.read_text(encoding="utf-8"))["blocks"]
+    ]
+    for block in (b for b in written if block_kind(b) == kind.key):
+        short = {"title": "T", "blocks": [block]}
+        long = {"title": "T", "blocks": [_long(block, kind.key, kind.main)]}
+        assert not list(validator.iter_errors(short)), block
+        assert not list(validator.iter_errors(long)), block
+        # The long form holds the block's own keys and no others.
+        wrong = _long(block, kind.key, kind.main)
+        wrong[kind.key]["lenght"] = 3
+        assert list(validator.iter_errors({"title": "T", "blocks": [wrong]}))

@@ -21,7 +21,7 @@ from zinekit.content.writer import to_markdown, to_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 YAML_FILES = sorted((ROOT / "samples").glob("*.yaml")) + sorted(
-    (ROOT / "assets" / "starters").glob("*.yaml")
+    (ROOT / "assets" / "starters").glob("*/*.yaml")
 )
 # The Markdown samples: those with a YAML twin (samples/README.md is not a content file).
 TWINS = sorted(p for p in (ROOT / "samples").glob("*.md") if p.with_suffix(".yaml").exists())

@@ -12,7 +12,7 @@ from zinekit.content.loader import load_publication
 from zinekit.data import data_dir
 from zinekit.errors import ContentError
 
-ZINE = (data_dir("assets") / "starters" / "zine.yaml").read_text(encoding="utf-8")
+ZINE = (data_dir("assets") / "starters" / "id" / "zine.yaml").read_text(encoding="utf-8")
 VALUES = ["", "[]", "{}", "null", "12", "-3", "true", "x {}", "[a, [b]]", "{a: 1}", "'", "!!str"]
 
 

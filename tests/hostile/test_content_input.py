@@ -394,3 +394,65 @@ def test_an_input_path_the_os_refuses(
     line = refused(run_zinekit(command, stem + suffix, *args), *words)
     assert len(line) < 300
     assert snapshot(tmp_path) == before
+
+
+# --- the heavy ones again, each in a measured child: under 1 GB and 30 s ----------------
+
+
+def _short_png(path: Path) -> None:
+    """A PNG that claims 12000 x 12000 pixels and holds ten rows of them."""
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 12000, 12000, 8, 0, 0, 0, 0)  # 8-bit grey
+    rows = zlib.compress(b"".join(b"\0" + bytes(12000) for _ in range(10)))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    )
+
+
+def _truncated_font(path: Path) -> None:
+    path.write_bytes(b"\x00\x01\x00\x00\x00")
+
+
+HEAVY = {
+    "self-anchor": ("title: T\nblocks: &b [*b]\n", None, "refers to the value that contains it"),
+    "100001-items": (
+        "title: T\nblocks:\n  - list:\n" + "".join("    - a\n" for _ in range(100_001)),
+        None,
+        "more than 100000 values",
+    ),
+    "20-mb-text": ("title: T\nblocks:\n  - text: " + "a" * 20_000_000 + "\n", None, "20 MB"),
+    "eps-as-png": (
+        "title: T\nblocks:\n  - image: {src: pic.png}\n",
+        _eps,
+        "not a picture in a format zinekit prints",
+    ),
+    "pixel-bomb": ("title: T\nblocks:\n  - image: {src: pic.png}\n", _bomb, "169,000,000 pixels"),
+    "short-png": ("title: T\nblocks:\n  - image: {src: pic.png}\n", _short_png, "pixels"),
+    "truncated-font": (
+        "title: T\nfonts: {regular: pic.png}\nblocks:\n  - text: hi\n",
+        _truncated_font,
+        "pic.png",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HEAVY))
+def test_heavy_content_is_refused_within_budget(tmp_path: Path, case: str) -> None:
+    from tests.hostile.measured import PEAK_MB, run_child
+
+    text, make, words = HEAVY[case]
+    content(tmp_path, text)
+    if make is not None:
+        make(tmp_path / "pic.png")
+    before = snapshot(tmp_path)
+    child = run_child(tmp_path, "build", "zine.yaml", "-o", "out.pdf")
+    assert child.code == 2, child.stderr
+    assert len(child.lines) == 1 and words in child.lines[0], child.stderr
+    assert "Traceback" not in child.stderr and "internal error" not in child.stderr
+    assert child.peak_mb < PEAK_MB, f"peak {child.peak_mb} MB"
+    kept(tmp_path, before)

@@ -5,10 +5,7 @@ no traceback, no file left, an older output byte for byte as it was, a peak memo
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,50 +14,10 @@ import pytest
 
 from tests import wildgen
 from tests.hostile import hostile_pdfs as hp
+from tests.hostile.measured import PEAK_MB, run_child
 from tests.runner import run_zinekit
 
 OLD_OUTPUT = wildgen.text_pdf(2, "Older good output")
-PEAK_MB = 1024
-SECONDS = 30
-# Runs `python -m zinekit ARGS` as its child and reports how it went, with the peak memory
-# of that child and everything it ran (qpdf, Ghostscript): a fresh process per run, so the
-# peak is this run's own.
-_MEASURE = """
-import json, resource, subprocess, sys
-run = subprocess.run([sys.executable, "-m", "zinekit", *sys.argv[1:]], capture_output=True,
-                     text=True, stdin=subprocess.DEVNULL)
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
-print(json.dumps({"code": run.returncode, "stdout": run.stdout, "stderr": run.stderr,
-                  "peak_mb": peak}))
-"""
-
-
-@dataclass(frozen=True)
-class Child:
-    code: int
-    stdout: str
-    stderr: str
-    peak_mb: int
-
-    @property
-    def lines(self) -> list[str]:
-        return [line for line in self.stderr.splitlines() if line.strip()]
-
-
-def run_child(folder: Path, *args: str) -> Child:
-    try:
-        done = subprocess.run(
-            [sys.executable, "-c", _MEASURE, *args],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=SECONDS,
-            env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"zinekit {' '.join(args)} ran over {SECONDS} s")
-    return Child(**json.loads(done.stdout))
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:

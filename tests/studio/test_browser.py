@@ -21,6 +21,7 @@ from tests.studio import ZINE
 
 pytest.importorskip("starlette", reason="the studio extra is not installed")
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+Select = pytest.importorskip("selenium.webdriver.support.ui").Select
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
@@ -38,7 +39,17 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     folder.mkdir()
     (folder / "lingkar.yaml").write_text(ZINE, encoding="utf-8")
     with subprocess.Popen(
-        [sys.executable, "-m", "zinekit", "studio", str(folder / "lingkar.yaml"), "--no-browser"],
+        # `--lang id`: the page starts in the server's language, and so do its build errors.
+        [
+            sys.executable,
+            "-m",
+            "zinekit",
+            "--lang",
+            "id",
+            "studio",
+            str(folder / "lingkar.yaml"),
+            "--no-browser",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -161,7 +172,18 @@ def test_write_see_fix_and_download_in_the_browser(served: tuple[str, Path], bro
     assert abs(mark.rect["y"] - line_top) < 3
     bad = browser.find_elements("css selector", "#gutter .bad")
     assert [b.text for b in bad] == ["6"]
+    problems = browser.find_element("id", "problems").text
+    assert "lingkar.yaml:6:5" in problems and "(saran: " in problems  # in the page's language
+    assert browser.find_element("id", "status").text == "Ada yang perlu dibetulkan"
+
+    # The language picker: the page's words and the build's errors switch to English.
+    Select(browser.find_element("id", "lang")).select_by_value("en")
+    wait(lambda: "(hint: " in browser.find_element("id", "problems").text)
     assert "lingkar.yaml:6:5" in browser.find_element("id", "problems").text
+    assert "line 6:5" in browser.find_element("css selector", "#marks .mark").text
+    assert browser.find_element("id", "status").text == "Something needs fixing"
+    Select(browser.find_element("id", "lang")).select_by_value("id")
+    wait(lambda: "(saran: " in browser.find_element("id", "problems").text)
     assert browser.find_element("id", "status").text == "Ada yang perlu dibetulkan"
     # Meanwhile the last good preview stays, dimmed.
     assert wait(lambda: first_picture(browser))
@@ -173,8 +195,10 @@ def test_write_see_fix_and_download_in_the_browser(served: tuple[str, Path], bro
     wait(lambda: not browser.find_elements("css selector", "#marks .mark"))
     checklist = wait(lambda: browser.find_element("id", "checklist").text)
     assert "100%" in checklist and "satu sisi" in checklist  # the mini-zine: one side
-    printing = browser.find_element("id", "printing").text
-    assert printing == "print single-sided at 100% (actual size)"
+    assert "100%" in browser.find_element("id", "printing").text
+    # The mini-zine prints on one side: no double-sided picker to mislead.
+    assert not browser.find_element("id", "duplex-pick").is_displayed()
+    assert browser.find_element("id", "opt-layout").is_displayed()
     if SCREENSHOT:
         browser.save_screenshot(SCREENSHOT)
 

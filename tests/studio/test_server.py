@@ -70,7 +70,13 @@ def test_a_wrong_host_is_refused(client: TestClient) -> None:
 
 def test_a_missing_or_wrong_token_is_refused(studio: Studio) -> None:
     with TestClient(studio.app, base_url=ORIGIN, follow_redirects=False) as bare:
-        for path in ("/", "/api/state", "/api/file?path=lingkar.yaml", "/static/studio.js"):
+        for path in (
+            "/",
+            "/api/state",
+            "/api/file?path=lingkar.yaml",
+            "/static/studio.js",
+            "/words",
+        ):
             assert bare.get(path).status_code == 403, path
         wrong = bare.get("/api/state", headers={"X-Zinekit-Token": "tebakan"})
         assert wrong.status_code == 403 and "token" in wrong.text
@@ -213,3 +219,27 @@ def test_options_and_starters(client: TestClient, studio: Studio, folder: Path) 
         "/api/new", json={"starter": "zine", "path": "baru.yaml"}, headers={"Origin": ORIGIN}
     )
     assert again.status_code == 409
+
+
+def test_a_mistake_is_worded_in_the_servers_language(folder: Path) -> None:
+    """`zinekit --lang id studio`: the studio starts in the process's language, and its
+    builds word their errors in it (here the hint's frame), file:line:col kept."""
+    from zinekit import i18n
+
+    (folder / "lingkar.yaml").write_text(ZINE.replace("  - text:", "  - teks:"), encoding="utf-8")
+    with i18n.speaking("id"):
+        studio = Studio(folder, current=folder / "lingkar.yaml", port=PORT, token="rahasia-123")
+    assert studio.lang == "id"
+    with TestClient(studio.app, base_url=ORIGIN) as client:
+        client.headers["X-Zinekit-Token"] = studio.token
+        built(studio)
+        latest = client.get("/api/state").json()["latest"]
+        assert latest["lang"] == "id"
+        (problem,) = latest["problems"]
+        assert (problem["file"], problem["line"], problem["column"]) == ("lingkar.yaml", 6, 5)
+        where = folder / "lingkar.yaml"
+        assert problem["text"] == f"{where}:6:5: {problem['message']} (saran: {problem['hint']})"
+        refused = client.get("/api/file", params={"path": "/etc/passwd"})
+        assert refused.json()["error"].endswith(
+            "ini path absolut: hanya berkas di dalam folder yang boleh"
+        )

@@ -39,6 +39,7 @@ def test_missing_glyph_names_character_and_block(blocks: list, char: str, line: 
     assert f"U+{ord(char):04X}" in error.message
     assert "block" in error.message
     assert "NotoSans" in error.message
+    assert ("emoji" in (error.hint or "")) == (char == SMILE)
 
 
 def test_missing_glyph_on_the_covers() -> None:
@@ -76,3 +77,29 @@ def test_unusable_font_file(tmp_path: Path) -> None:
     pub = publication([{"text": "x"}], fonts={"regular": "rusak.ttf"})
     with pytest.raises(FontError, match="cannot embed"):
         run(pub, base_dir=tmp_path)
+
+
+def _font_without_latin(folder: Path) -> str:
+    """A TrueType font with no Latin letter, no hyphen, no digit: reportlab's subset of
+    two glyphs, which it numbers from U+0001."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    font = TTFontFile(str(data_dir("assets") / "fonts" / "NotoSans-Regular.ttf"))
+    (folder / "asing.ttf").write_bytes(font.makeSubset([0x3B1, 0x3B2]))
+    return "asing.ttf"
+
+
+def test_font_without_latin_names_the_first_letter_of_the_users_text(tmp_path: Path) -> None:
+    """Not the hyphen zinekit adds where it breaks a word, nor a label it prints itself
+    ("Sampul" in the outline): the first character the user wrote that the font lacks."""
+    name = _font_without_latin(tmp_path)
+    pub = publication(
+        [{"text": "Halo semua."}],
+        title="Zine Uji",
+        cover={"footer": "Kaki"},
+        fonts={"regular": name},
+    )
+    with pytest.raises(MissingGlyphError) as caught:
+        run(pub, base_dir=tmp_path)
+    assert "'K' (U+004B)" in caught.value.message  # the cover's footer comes first
+    assert "hyphen" not in caught.value.message

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted(builtin_dir().glob("*.toml")) + sorted(
     p for p in (ROOT / "tests" / "impose" / "bad-layouts").glob("*.toml") if p.stem != "not-utf8"
 )
-MESSAGES = Messages("layout-errors.toml", lambda: {"readme": "README"})
+MESSAGES = Messages("layout-errors", lambda: {"readme": "README"})
 
 
 def text_at(text: str, where: Location) -> str:

@@ -22,6 +22,7 @@ from zinekit.check.report import Report, Result, Status
 from zinekit.check.structure import check_qpdf, check_structure
 from zinekit.check.walk import Walker
 from zinekit.errors import DamagedPDFError
+from zinekit.i18n import say
 from zinekit.impose.layout import load_layout
 from zinekit.pdf import collect_repairs, open_source
 
@@ -54,30 +55,30 @@ def run_checks(
             images, colour = drawings, Result("colour", drawings.status, drawings.message)
         else:
             images, colour = check_images(drawings), check_colour(drawings)
-    only_photocopy = "only with --photocopy (black-only printing)"
+    only_photocopy = say("check.report.only-photocopy")
     # qpdf and Ghostscript would decode the same stream in full (their memory is capped too).
     bomb = walker.over_budget
     results = [
         check_structure([*source.repairs, *messages]),
-        _skipped("qpdf", f"{bomb}; qpdf would decode it in full")
+        _skipped("qpdf", say("check.report.qpdf-bomb", reason=bomb))
         if bomb
         else check_qpdf(path, password),
         boxes,
         fonts,
         images,
         colour if photocopy else _skipped("colour", only_photocopy),
-        _skipped("ink", f"{bomb}; Ghostscript would decode it in full" if bomb else only_photocopy)
+        _skipped("ink", say("check.report.gs-bomb", reason=bomb) if bomb else only_photocopy)
         if bomb or not photocopy
         else check_ink(path, password, count),
         check_page_count(chosen, sizes)
         if chosen is not None
-        else _skipped("page-count", "give --layout to check the page count for a layout"),
+        else _skipped("page-count", say("check.report.no-layout")),
     ]
     return Report(str(path), count, results)
 
 
 def _skipped(name: str, reason: str) -> Result:
-    return Result(name, Status.SKIP, f"skipped: {reason}")
+    return Result(name, Status.SKIP, say("check.report.skipped", reason=reason))
 
 
 def _guarded(name: str, check: Callable[[], T]) -> T | Result:
@@ -86,5 +87,5 @@ def _guarded(name: str, check: Callable[[], T]) -> T | Result:
     try:
         return check()
     except DamagedPDFError as exc:
-        message = f"could not be read: the file is damaged ({exc.detail})"
+        message = say("check.report.damaged", detail=exc.detail)
         return Result(name, Status.FAIL, message)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from zinekit.check.report import Detail, Result, Status, pages_text, plural, worst
+from zinekit.i18n import say
 from zinekit.pdf import Box, box, number, rotation
 from zinekit.units import describe_size, to_mm
 
@@ -47,7 +48,7 @@ def check_boxes(reader: Reader) -> tuple[Result, list[PageSize | None]]:
     distinct = {(round(to_mm(s.width)), round(to_mm(s.height))) for s in sizes if s}
     if len(distinct) > 1:
         names = sorted({describe_size(s.width, s.height) for s in sizes if s})
-        problems[(Status.WARN, f"mixed page sizes: {', '.join(names)}")] = []
+        problems[(Status.WARN, say("check.boxes.mixed", sizes=", ".join(names)))] = []
     ordered = sorted(problems.items(), key=_failures_first)
     details = [
         Detail(f"{pages_text(pages)}: {text}" if pages else text, tuple(pages))
@@ -58,11 +59,14 @@ def check_boxes(reader: Reader) -> tuple[Result, list[PageSize | None]]:
     status = worst(s for s, _ in problems)
     if ordered:
         (_, first), pages = ordered[0]
-        message = first + (f" on {plural(len(pages), 'page')}" if pages else "")
+        message = first
+        if pages:
+            message = say("check.boxes.on-pages", problem=first, pages=plural(len(pages), "page"))
         if len(problems) > 1:
-            message += f" (and {plural(len(problems) - 1, 'more problem')})"
+            more = plural(len(problems) - 1, "more problem")
+            message = say("check.boxes.and-more", message=message, more=more)
     else:
-        message = next(iter(groups)) if len(groups) == 1 else "page boxes in order"
+        message = next(iter(groups)) if len(groups) == 1 else say("check.boxes.in-order")
     return Result(NAME, status, message, tuple(details)), sizes
 
 
@@ -75,9 +79,9 @@ def _page(page: Any) -> tuple[list[tuple[Status, str]], str | None, PageSize | N
     present = {name: box(page.get(name)) for name in _NAMES if name in page}
     for name, rect in present.items():
         if rect is None:
-            found.append((Status.FAIL, f"the {name[1:]} is not four numbers"))
+            found.append((Status.FAIL, say("check.boxes.not-numbers", box=name[1:])))
         elif rect[2] - rect[0] < 1 or rect[3] - rect[1] < 1:
-            found.append((Status.FAIL, f"the {name[1:]} has no area"))
+            found.append((Status.FAIL, say("check.boxes.no-area", box=name[1:])))
             present[name] = None
     media = present.get("/MediaBox")
     if media is None:
@@ -87,25 +91,20 @@ def _page(page: Any) -> tuple[list[tuple[Status, str]], str | None, PageSize | N
     trim = present.get("/TrimBox")
 
     if not _overlap(crop, media):
-        found.append((Status.FAIL, "the CropBox lies outside the MediaBox: nothing shows"))
+        found.append((Status.FAIL, say("check.boxes.crop-outside")))
         crop = media
     elif not _inside(crop, media):
-        found.append((Status.WARN, "the CropBox reaches beyond the MediaBox (cut to it)"))
+        found.append((Status.WARN, say("check.boxes.crop-beyond")))
     if bleed is not None and not _inside(bleed, media):
-        found.append((Status.FAIL, "the BleedBox reaches beyond the MediaBox"))
+        found.append((Status.FAIL, say("check.boxes.bleed-beyond")))
     if trim is not None:
         if not _inside(trim, media):
-            found.append((Status.FAIL, "the TrimBox reaches beyond the MediaBox"))
+            found.append((Status.FAIL, say("check.boxes.trim-beyond", box="MediaBox")))
         elif not _inside(trim, bleed or crop):
-            outer = "BleedBox" if bleed is not None else "CropBox (there is no BleedBox)"
-            found.append((Status.FAIL, f"the TrimBox reaches beyond the {outer}"))
+            outer = "BleedBox" if bleed is not None else say("check.boxes.crop-no-bleed")
+            found.append((Status.FAIL, say("check.boxes.trim-beyond", box=outer)))
     elif bleed is not None and "/TrimBox" not in page:
-        found.append(
-            (
-                Status.WARN,
-                "a BleedBox but no TrimBox: the finished page is taken to be the CropBox",
-            )
-        )
+        found.append((Status.WARN, say("check.boxes.bleed-no-trim")))
 
     finished = trim or crop
     unit = number(page.get("/UserUnit")) or 1.0
@@ -127,7 +126,9 @@ def _describe(
     parts = [describe_size(size.width, size.height)]
     media_size = _size(media, unit, turned)
     if abs(media_size.width - size.width) > 1 or abs(media_size.height - size.height) > 1:
-        parts.append(f"MediaBox {describe_size(media_size.width, media_size.height)}")
+        parts.append(
+            say("check.boxes.media", size=describe_size(media_size.width, media_size.height))
+        )
     margins = [
         finished[0] - max(bleed[0], media[0]),
         finished[1] - max(bleed[1], media[1]),
@@ -136,9 +137,13 @@ def _describe(
     ]
     low, high = (round(to_mm(max(0.0, m) * unit), 1) for m in (min(margins), max(margins)))
     if high > 0:
-        parts.append(f"bleed {low:g} mm" if low == high else f"bleed {low:g}-{high:g} mm")
+        parts.append(
+            say("check.boxes.bleed", mm=f"{low:g}")
+            if low == high
+            else say("check.boxes.bleed-range", low=f"{low:g}", high=f"{high:g}")
+        )
     if not trim:
-        parts.append("no TrimBox")
+        parts.append(say("check.boxes.no-trim"))
     return ", ".join(parts)
 
 

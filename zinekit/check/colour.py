@@ -12,6 +12,7 @@ from collections import defaultdict
 from zinekit.check.report import Detail, Result, Status, pages_text, plural, worst
 from zinekit.check.spaces import is_grey
 from zinekit.check.walk import Drawing, Paint, Placement, unreadable
+from zinekit.i18n import say
 
 NAME = "colour"
 
@@ -34,47 +35,54 @@ def check_colour(drawings: list[Drawing]) -> Result:
             if image is not None:
                 findings[image].add(number)
     for problem, numbers in unreadable(drawings).items():
-        findings[(Status.WARN, f"{problem}: its colours are not checked")] = set(numbers)
+        findings[(Status.WARN, say("check.colour.unreadable", problem=problem))] = set(numbers)
 
     if not findings:
-        return Result(NAME, Status.PASS, "black and grey only")
+        return Result(NAME, Status.PASS, say("check.colour.clean"))
     status = worst(s for s, _ in findings)
     ordered = sorted(findings.items(), key=lambda item: (item[0][0] != Status.FAIL, min(item[1])))
     details = tuple(
         Detail(
-            f"{key[1]}{_example(examples[key])} on {pages_text(numbers)}", tuple(sorted(numbers))
+            say(
+                "check.colour.detail",
+                finding=key[1],
+                example=_example(examples[key]),
+                pages=pages_text(numbers),
+            ),
+            tuple(sorted(numbers)),
         )
         for key, numbers in ordered
     )
     pages = {n for (s, _), numbers in findings.items() if s == status for n in numbers}
     if status == Status.FAIL:
-        message = f"colour on {plural(len(pages), 'page')}: it would not print as it looks"
+        message = say("check.colour.fails", pages=plural(len(pages), "page"))
     else:
-        message = f"{plural(len(pages), 'page')} may not print in black ink only"
+        message = say("check.colour.warns", pages=plural(len(pages), "page"))
     return Result(NAME, status, message, details)
 
 
 def _example(examples: set[str]) -> str:
     if not examples:
         return ""
-    more = f" and {len(examples) - 1} more" if len(examples) > 1 else ""
-    return f" ({min(examples)}{more})"
+    if len(examples) > 1:
+        return say("check.colour.more-examples", first=min(examples), count=len(examples) - 1)
+    return say("check.colour.example", first=min(examples))
 
 
 def _paint(paint: Paint) -> tuple[Status, str, str] | None:
     if paint.operator == "sh" or not paint.values:
-        role = "shading"
+        role = say("check.colour.shading")
     else:
-        role = "fill" if paint.operator.islower() else "stroke"
+        role = say("check.colour.fill" if paint.operator.islower() else "check.colour.stroke")
     example = " ".join([*(f"{v:g}" for v in paint.values), paint.operator])
     grey = is_grey(paint.space, paint.values)
     if grey and paint.space.family == "rgb":
-        return Status.WARN, f"{role} in RGB grey, not gray/K black", example
+        return Status.WARN, say("check.colour.rgb-grey", role=role), example
     if grey:
         return None
     if grey is None:
-        return Status.WARN, f"{role} in {paint.space.name}: its colours could not be checked", ""
-    return Status.FAIL, f"{role} in {paint.space.name} colour", example
+        return Status.WARN, say("check.colour.unknown", role=role, space=paint.space.name), ""
+    return Status.FAIL, say("check.colour.coloured", role=role, space=paint.space.name), example
 
 
 def _image(placement: Placement) -> tuple[Status, str] | None:
@@ -83,5 +91,5 @@ def _image(placement: Placement) -> tuple[Status, str] | None:
         return None  # a stencil mask paints in the fill colour, checked where it is set
     what = placement.described()
     if space.neutral is None and space.family == "other":
-        return Status.WARN, f"{what} in {space.name}: its colours could not be checked"
-    return Status.FAIL, f"{what} in {space.name} (convert it to greyscale)"
+        return Status.WARN, say("check.colour.image-unknown", what=what, space=space.name)
+    return Status.FAIL, say("check.colour.image-coloured", what=what, space=space.name)

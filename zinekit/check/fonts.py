@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from zinekit.check.report import Detail, Result, Status, pages_text, plural
+from zinekit.i18n import say
 from zinekit.pdf import (
     Key,
     array,
@@ -50,17 +51,19 @@ def check_fonts(reader: Reader) -> Result:
 
     missing = sorted((f for f in pages if not f.embedded), key=lambda f: f.name)
     if not pages:
-        return Result(NAME, Status.PASS, "no fonts (no text, or text drawn as outlines)")
+        return Result(NAME, Status.PASS, say("check.fonts.none"))
     if not missing:
-        return Result(NAME, Status.PASS, f"{plural(len(pages), 'font')}, all embedded")
+        return Result(
+            NAME, Status.PASS, say("check.fonts.embedded", fonts=plural(len(pages), "font"))
+        )
     details = tuple(
-        Detail(f"{f.name} ({f.subtype}) on {pages_text(pages[f])}", tuple(sorted(pages[f])))
+        Detail(
+            say("check.fonts.detail", font=f.name, subtype=f.subtype, pages=pages_text(pages[f])),
+            tuple(sorted(pages[f])),
+        )
         for f in missing
     )
-    message = (
-        f"{plural(len(missing), 'font')} not embedded: a printer would substitute its own"
-        " (export again with fonts embedded)"
-    )
+    message = say("check.fonts.not-embedded", fonts=plural(len(missing), "font"))
     return Result(NAME, Status.FAIL, message, details)
 
 
@@ -120,7 +123,7 @@ def _key(raw: Any) -> Key:
 
 def _font(font: Any) -> Font:
     subtype = shown(str(font.get("/Subtype", "/unknown"))[1:], 30)
-    name = shown(str(font.get("/BaseFont", "")).lstrip("/"), 60) or "an unnamed font"
+    name = shown(str(font.get("/BaseFont", "")).lstrip("/"), 60) or say("check.fonts.unnamed")
     if subtype == "Type3":
         return Font(name, subtype, True)
     holder = font

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from zinekit.check.report import Detail, Result, Status, pages_text, plural
 from zinekit.check.walk import Drawing, Placement, unreadable
+from zinekit.i18n import say
 from zinekit.units import MINIMUM_PPI, MINIMUM_PPI_ONE_BIT
 
 NAME = "images"
@@ -45,25 +46,29 @@ def check_images(drawings: list[Drawing]) -> Result:
             what = placement.described()
             low[(what, _ppi(across, down), minimum)].add(number)
 
-    rule = f"{MINIMUM_PPI} ppi ({MINIMUM_PPI_ONE_BIT} for 1-bit)"
+    rule = say("check.images.rule", ppi=MINIMUM_PPI, one_bit=MINIMUM_PPI_ONE_BIT)
     details: tuple[Detail, ...] = ()
     if low:
         status = Status.FAIL
         count = len({what for what, _, _ in low})
-        message = f"{plural(count, 'image')} under {rule} at the size placed: they print blurred"
+        message = say("check.images.blurred", images=plural(count, "image"), rule=rule)
         details = tuple(
-            Detail(f"{what} at {ppi} ppi on {pages_text(pages)}", tuple(sorted(pages)))
+            Detail(
+                say("check.images.detail", what=what, ppi=ppi, pages=pages_text(pages)),
+                tuple(sorted(pages)),
+            )
             for (what, ppi, _), pages in sorted(low.items(), key=lambda item: min(item[1]))
         )
     elif images:
-        status, message = Status.PASS, f"{plural(len(images), 'image')}, all at {rule} or more"
+        message = say("check.images.fine", images=plural(len(images), "image"), rule=rule)
+        status = Status.PASS
     else:
-        status, message = Status.PASS, "no images"
+        status, message = Status.PASS, say("check.images.none")
     problems = tuple(
         Detail(f"{pages_text(p)}: {text}", tuple(p)) for text, p in unreadable(drawings).items()
     )
     if problems and status == Status.PASS:
-        status, message = Status.WARN, f"{message}; some content could not be read"
+        status, message = Status.WARN, say("check.images.unreadable", message=message)
     return Result(NAME, status, message, details + problems)
 
 

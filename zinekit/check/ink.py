@@ -13,6 +13,7 @@ from pathlib import Path
 
 from zinekit.check.report import Detail, Result, Status, pages_text, plural
 from zinekit.check.tools import run_tool, text_lines
+from zinekit.i18n import say
 
 NAME = "ink"
 _GS_SECONDS = 600
@@ -25,7 +26,7 @@ def check_ink(path: Path, password: str | None, pages: int) -> Result:
         args.append(f"-sPDFPassword={password}")
     run = run_tool([*args, str(path.resolve())], timeout=_GS_SECONDS)
     if isinstance(run, str):
-        return Result(NAME, Status.SKIP, f"skipped: {run} (it measures each page's inks)")
+        return Result(NAME, Status.SKIP, say("check.ink.skipped", reason=run))
     coverage = [
         tuple(float(v) for v in match.groups())
         for line in run.stdout.decode("ascii", errors="replace").splitlines()
@@ -33,11 +34,16 @@ def check_ink(path: Path, password: str | None, pages: int) -> Result:
     ]
     if run.returncode != 0 or len(coverage) != pages:
         said = text_lines(run.stderr) + text_lines(run.stdout)
-        reason = said[0] if said else f"exit code {run.returncode}"
+        reason = said[0] if said else say("check.ink.exit-code", code=run.returncode)
         return Result(
             NAME,
             Status.WARN,
-            f"Ghostscript measured {len(coverage)} of {plural(pages, 'page')} ({reason})",
+            say(
+                "check.ink.partial",
+                measured=len(coverage),
+                pages=plural(pages, "page"),
+                reason=reason,
+            ),
         )
     coloured = [
         (number, c, m, y)
@@ -45,10 +51,16 @@ def check_ink(path: Path, password: str | None, pages: int) -> Result:
         if max(c, m, y) > 0
     ]
     if not coloured:
-        return Result(NAME, Status.PASS, "black ink only, as Ghostscript separates the pages")
+        return Result(NAME, Status.PASS, say("check.ink.clean"))
     details = tuple(
         Detail(
-            f"{pages_text([n])}: cyan {c:.2%}, magenta {m:.2%}, yellow {y:.2%} of the page",
+            say(
+                "check.ink.detail",
+                page=pages_text([n]),
+                cyan=f"{c:.2%}",
+                magenta=f"{m:.2%}",
+                yellow=f"{y:.2%}",
+            ),
             (n,),
         )
         for n, c, m, y in coloured
@@ -56,6 +68,6 @@ def check_ink(path: Path, password: str | None, pages: int) -> Result:
     return Result(
         NAME,
         Status.FAIL,
-        f"colour ink on {plural(len(coloured), 'page')} as Ghostscript separates them",
+        say("check.ink.fails", pages=plural(len(coloured), "page")),
         details,
     )

@@ -11,6 +11,7 @@ from collections import defaultdict
 from zinekit.check.boxes import PageSize
 from zinekit.check.report import Detail, Result, Status, pages_text, plural
 from zinekit.errors import OptionError
+from zinekit.i18n import say
 from zinekit.impose.layout import Layout
 from zinekit.impose.plan import make_plan
 from zinekit.units import describe_size, mm
@@ -30,31 +31,46 @@ def check_page_count(layout: Layout, sizes: list[PageSize | None]) -> Result:
         return Result(
             NAME,
             Status.PASS,
-            f"already imposed: the {plural(count, 'page')} are {describe_size(*plan.sheet_size)}"
-            f" sheets, the size {layout.name} prints on (check the PDF it was imposed from for"
-            " its page count)",
+            say(
+                "check.page-count.imposed",
+                pages=plural(count, "page"),
+                size=describe_size(*plan.sheet_size),
+                layout=layout.name,
+            ),
         )
     sheets = plural(len(plan.sheets), "sheet")
     details = _other_sizes(plan.cell_size, sizes, layout.name)
     if plan.blanks_added:
-        where = "at the end" if plan.padding == "end" or count < 2 else "before the back cover"
+        end = plan.padding == "end" or count < 2
+        where = say("impose.blanks-where.end" if end else "impose.blanks-where.before-back")
         rule = (
-            f"it holds {layout.capacity}"
+            say("check.page-count.holds", capacity=layout.capacity)
             if layout.capacity is not None
-            else f"it takes a multiple of {layout.pages_per_sheet}"
+            else say("check.page-count.multiple", multiple=layout.pages_per_sheet)
         )
-        message = (
-            f"{plural(count, 'page')} for {layout.name} ({rule}): zinekit would add"
-            f" {plural(plan.blanks_added, 'blank page')} {where} ({sheets})"
+        message = say(
+            "check.page-count.blanks",
+            pages=plural(count, "page"),
+            layout=layout.name,
+            rule=rule,
+            blanks=plural(plan.blanks_added, "blank page"),
+            where=where,
+            sheets=sheets,
         )
         thick = plan.too_thick()
-        return Result(NAME, Status.WARN, f"{message}; {thick}" if thick else message, details)
-    message = f"{plural(count, 'page')} fill {sheets} of {layout.name} with no blank pages"
+        if thick:
+            message = say("check.page-count.blanks-thick", message=message, thick=thick)
+        return Result(NAME, Status.WARN, message, details)
+    message = say(
+        "check.page-count.fills", pages=plural(count, "page"), sheets=sheets, layout=layout.name
+    )
     thick = plan.too_thick()
     if thick:
-        return Result(NAME, Status.WARN, f"{message}, but {thick}", details)
+        message = say("check.page-count.fills-thick", message=message, thick=thick)
+        return Result(NAME, Status.WARN, message, details)
     if details:
-        return Result(NAME, Status.WARN, f"{message}; some pages would be scaled", details)
+        message = say("check.page-count.scaled", message=message)
+        return Result(NAME, Status.WARN, message, details)
     return Result(NAME, Status.PASS, message)
 
 
@@ -70,8 +86,13 @@ def _other_sizes(
             others[describe_size(size.width, size.height)].append(number)
     return tuple(
         Detail(
-            f"{pages_text(pages)}: {size}, not the {describe_size(*cell)} cell of {layout};"
-            " zinekit would scale them to fit",
+            say(
+                "check.page-count.other-size",
+                pages=pages_text(pages),
+                size=size,
+                cell=describe_size(*cell),
+                layout=layout,
+            ),
             tuple(pages),
         )
         for size, pages in others.items()

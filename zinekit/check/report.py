@@ -7,6 +7,8 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from zinekit.i18n import say
+
 # Text reports show this many details per check; the JSON report shows them all.
 _SHOWN_DETAILS = 10
 
@@ -48,7 +50,11 @@ class Report:
         return self.count(Status.FAIL) > 0
 
     def summary(self) -> str:
-        return f"{self.count(Status.FAIL)} failed, {plural(self.count(Status.WARN), 'warning')}"
+        return say(
+            "check.report.summary",
+            failed=self.count(Status.FAIL),
+            warnings=plural(self.count(Status.WARN), "warning"),
+        )
 
     def as_dict(self) -> dict:
         return {
@@ -73,15 +79,15 @@ class Report:
         }
 
     def as_text(self) -> str:
-        lines = [f"zinekit: check: {self.file}: {plural(self.pages, 'page')}"]
+        lines = [say("check.report.header", file=self.file, pages=plural(self.pages, "page"))]
         for r in self.results:
             lines.append(f"{r.status.upper():<4}  {r.name}: {r.message}")
             for d in r.details[:_SHOWN_DETAILS]:
                 lines.append(f"        {d.text}")
             hidden = len(r.details) - _SHOWN_DETAILS
             if hidden > 0:
-                lines.append(f"        ... and {hidden} more (--json lists them all)")
-        lines.append(f"zinekit: check: {self.summary()}")
+                lines.append("        " + say("check.report.more", count=hidden))
+        lines.append(self.summary())
         return "\n".join(lines)
 
 
@@ -104,8 +110,23 @@ def pages_text(pages: Iterable[int]) -> str:
         else:
             runs.append((n, n))
     text = ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in runs)
-    return f"page {text}" if len(numbers) == 1 else f"pages {text}"
+    key = "check.report.page-list" if len(numbers) == 1 else "check.report.pages-list"
+    return say(key, numbers=text)
+
+
+# The nouns `plural` counts, and their tables under [counts] in check.toml.
+_COUNTED = {
+    "page": "pages",
+    "sheet": "sheets",
+    "blank page": "blank-pages",
+    "warning": "warnings",
+    "font": "fonts",
+    "image": "images",
+    "problem": "problems",
+    "more problem": "more-problems",
+}
 
 
 def plural(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' if number != 1 else ''}"
+    """ "1 page", "3 pages" in the user's language; `noun` is a key of `_COUNTED`."""
+    return say(f"check.counts.{_COUNTED[noun]}", count=number)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from zinekit.errors import DamagedPDFError
+from zinekit.i18n import say
 from zinekit.pdf import array, dictionary, number, resolved, stream, string_bytes
 
 Family = Literal["gray", "rgb", "cmyk", "lab", "pattern", "other"]
@@ -55,7 +56,8 @@ _MALFORMED = (DamagedPDFError, IndexError, TypeError, ValueError, AttributeError
 
 def by_count(count: int) -> Space:
     """The device space implied by the number of colour values, when nothing else says."""
-    return {1: GRAY, 3: RGB, 4: CMYK}.get(count, Space(f"{count} components", "other", count, None))
+    found = {1: GRAY, 3: RGB, 4: CMYK}.get(count)
+    return found or Space(say("check.spaces.components", count=count), "other", count, None)
 
 
 def resolve(value: Any, named: Any = None, depth: int = 0) -> Space:
@@ -63,7 +65,7 @@ def resolve(value: Any, named: Any = None, depth: int = 0) -> Space:
     in `named` (a resources' /ColorSpace dictionary)."""
     value = resolved(value)
     if depth > 8:  # a colour space built from itself: malformed
-        return Space("a malformed colour space", "other", 1, False)
+        return Space(say("check.spaces.malformed"), "other", 1, False)
     try:
         if isinstance(value, str):  # a name (pypdf's names are strings)
             if str(value) in _DEVICE:
@@ -71,13 +73,13 @@ def resolve(value: Any, named: Any = None, depth: int = 0) -> Space:
             table = dictionary(named)
             if table is not None and str(value) in table:
                 return resolve(table.raw_get(str(value)), named, depth + 1)
-            return Space(f"the unknown colour space {value}", "other", 1, None)
+            return Space(say("check.spaces.unknown", name=value), "other", 1, None)
         values = array(value)
         if values:
             return _array(values, named, depth)
     except _MALFORMED:
         pass
-    return Space("a malformed colour space", "other", 1, None)
+    return Space(say("check.spaces.malformed"), "other", 1, None)
 
 
 def _array(value: Any, named: Any, depth: int) -> Space:
@@ -92,7 +94,7 @@ def _array(value: Any, named: Any, depth: int) -> Space:
         profile = stream(value[1])
         n = int(number(profile.get("/N")) or 0) if profile is not None else 0
         base = by_count(n)
-        return Space(f"ICCBased ({n} components)", base.family, n, base.neutral)
+        return Space(say("check.spaces.icc", n=n), base.family, n, base.neutral)
     if family in ("/Indexed", "/I"):
         return _indexed(value, named, depth)
     if family == "/Separation":
@@ -105,7 +107,7 @@ def _array(value: Any, named: Any, depth: int) -> Space:
         alternate = resolve(value[2], named, depth + 1)
         neutral = all(ink in _BLACK_INKS for ink in inks) or alternate.family == "gray"
         return Space(f"DeviceN {' '.join(inks)}", "other", len(inks), neutral)
-    return Space(f"the unknown colour space {family}", "other", 1, None)
+    return Space(say("check.spaces.unknown", name=family), "other", 1, None)
 
 
 def _indexed(value: Any, named: Any, depth: int) -> Space:
@@ -122,7 +124,8 @@ def _indexed(value: Any, named: Any, depth: int) -> Space:
         for i in range(min(count, len(table) // size))
     ]
     grey = all(is_grey(base, entry) for entry in entries)
-    return Space(f"{name} ({'grey' if grey else 'colour'} palette)", "other", 1, grey)
+    palette = "check.spaces.grey-palette" if grey else "check.spaces.colour-palette"
+    return Space(say(palette, name=name), "other", 1, grey)
 
 
 def is_grey(space: Space, values: tuple[float, ...]) -> bool | None:

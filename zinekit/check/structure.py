@@ -7,6 +7,7 @@ from pathlib import Path
 
 from zinekit.check.report import Detail, Result, Status, plural
 from zinekit.check.tools import run_tool, text_lines
+from zinekit.i18n import say
 from zinekit.pdf import shown
 
 STRUCTURE, QPDF = "structure", "qpdf"
@@ -19,12 +20,11 @@ def check_structure(repairs: list[str]) -> Result:
     """`repairs`: what pypdf worked around while opening and reading the file."""
     found = list(dict.fromkeys(shown(r, 200) for r in repairs if r.strip()))
     if not found:
-        return Result(STRUCTURE, Status.PASS, "the file opens and reads without repairs")
+        return Result(STRUCTURE, Status.PASS, say("check.structure.clean"))
     return Result(
         STRUCTURE,
         Status.WARN,
-        f"the file is damaged: {plural(len(found), 'problem')} worked around on reading"
-        " (save or print it to a new PDF to be sure)",
+        say("check.structure.damaged", problems=plural(len(found), "problem")),
         tuple(Detail(text) for text in found),
     )
 
@@ -37,7 +37,7 @@ def check_qpdf(path: Path, password: str | None) -> Result:
         args.insert(1, "--password-file=-")
     run = run_tool(args, stdin=(password or "").encode(), timeout=_QPDF_SECONDS)
     if isinstance(run, str):
-        return Result(QPDF, Status.SKIP, f"skipped: {run}")
+        return Result(QPDF, Status.SKIP, say("check.report.skipped", reason=run))
     lines = [
         line.replace(f"{target}: ", "").replace(f"{target} ", "")
         for line in text_lines(run.stderr) + text_lines(run.stdout)
@@ -45,7 +45,7 @@ def check_qpdf(path: Path, password: str | None) -> Result:
     ]
     details = tuple(Detail(line) for line in dict.fromkeys(lines))
     if run.returncode == 0:
-        return Result(QPDF, Status.PASS, "qpdf --check finds no problems")
+        return Result(QPDF, Status.PASS, say("check.structure.qpdf-clean"))
     if run.returncode == 3:
-        return Result(QPDF, Status.WARN, "qpdf --check finds problems it can work around", details)
-    return Result(QPDF, Status.FAIL, "qpdf --check finds errors", details)
+        return Result(QPDF, Status.WARN, say("check.structure.qpdf-warnings"), details)
+    return Result(QPDF, Status.FAIL, say("check.structure.qpdf-errors"), details)

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 
+from zinekit.i18n import say
 from zinekit.pdf import limit_tool_memory, shown
 
 
@@ -19,7 +20,7 @@ def run_tool(
     """
     program = shutil.which(args[0])
     if program is None:
-        return f"{args[0]} is not installed"
+        return say("check.tools.not-installed", tool=args[0])
     # Capped: a decompression bomb makes the tool fail, which its check reports, instead of
     # taking the machine's memory.
     limit = limit_tool_memory if os.name == "posix" else None
@@ -33,9 +34,9 @@ def run_tool(
             preexec_fn=limit,
         )
     except subprocess.TimeoutExpired:
-        return f"{args[0]} took longer than {timeout:.0f} s"
+        return say("check.tools.too-slow", tool=args[0], seconds=f"{timeout:.0f}")
     except OSError as exc:
-        return f"{args[0]} could not be started ({exc.strerror})"
+        return say("check.tools.cannot-start", tool=args[0], reason=exc.strerror or exc)
 
 
 def text_lines(data: bytes) -> list[str]:

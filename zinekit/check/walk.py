@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from zinekit.check.spaces import CMYK, RGB, Space, by_count, resolve
 from zinekit.errors import DamagedPDFError, DecodeLimitError
+from zinekit.i18n import say
 from zinekit.pdf import (
     IDENTITY,
     Key,
@@ -53,7 +54,6 @@ _INLINE_KEYS = {
     "/CS": "/ColorSpace",
     "/F": "/Filter",
 }
-_JPX = Space("JPEG 2000 (its colour space is inside the image data)", "other", 0, None)
 
 
 @dataclass(frozen=True)
@@ -79,11 +79,15 @@ class Placement:
         a, b, c, d, e, f = self.matrix
         corners = [(e + a * x + c * y, f + b * x + d * y) for x in (0, 1) for y in (0, 1)]
         xs, ys = [p[0] for p in corners], [p[1] for p in corners]
-        size = f"{to_mm(max(xs) - min(xs)):.0f} x {to_mm(max(ys) - min(ys)):.0f} mm"
-        at = f"{to_mm(min(xs)):.0f} mm from the left and {to_mm(min(ys)):.0f} mm from the bottom"
-        kind = "1-bit, " if self.info.one_bit else ""
-        what = "inline picture" if self.key is None else "picture"
-        return f"a {size} {what}, {at} ({kind}{self.info.width} x {self.info.height} px),"
+        return say(
+            "check.images.inline-picture" if self.key is None else "check.images.picture",
+            size=f"{to_mm(max(xs) - min(xs)):.0f} x {to_mm(max(ys) - min(ys)):.0f} mm",
+            left=f"{to_mm(min(xs)):.0f}",
+            bottom=f"{to_mm(min(ys)):.0f}",
+            kind=say("check.images.one-bit") if self.info.one_bit else "",
+            width=self.info.width,
+            height=self.info.height,
+        )
 
 
 @dataclass(frozen=True)
@@ -130,7 +134,7 @@ class Walker:
             data = contents(page.get("/Contents"))
         except DamagedPDFError as exc:
             self._note(exc)
-            return Drawing(problems=[f"its content could not be read ({_short(exc)})"])
+            return Drawing(problems=[say("check.reading.content", detail=_short(exc))])
         summary = self._summarize(data, resources)
         for raw, placed in printed_appearances(page):
             key = self.read_form(raw, resources, summary)
@@ -172,7 +176,7 @@ class Walker:
         key = key_of(raw) or (-id(form), 0)
         if key in self._summaries:
             if self._summaries[key] is None:
-                into.problems.append("a form draws itself; it was drawn once")
+                into.problems.append(say("check.reading.form-loop"))
                 return None
             return key
         self._summaries[key] = None
@@ -183,7 +187,7 @@ class Walker:
         except DamagedPDFError as exc:
             self._note(exc)
             # Kept with the form, so every page that draws it says so.
-            summary = _Summary(problems=[f"a form could not be read ({_short(exc)})"])
+            summary = _Summary(problems=[say("check.reading.form", detail=_short(exc))])
         self._summaries[key] = summary
         return key
 
@@ -196,7 +200,7 @@ class Walker:
             _Reader(self, summary, resources).run(operations(data, self.reader))
         except DamagedPDFError as exc:
             self._note(exc)
-            summary.problems.append(f"a content stream could not be read ({_short(exc)})")
+            summary.problems.append(say("check.reading.stream", detail=_short(exc)))
         return summary
 
     def _note(self, exc: DamagedPDFError) -> None:
@@ -343,9 +347,9 @@ def _image_info(image: Any, resources: Any, colours: bool) -> ImageInfo:
             named = resources.get("/ColorSpace") if resources is not None else None
             space = resolve(raw, named)
         elif "/JPXDecode" in filters:
-            space = _JPX
+            space = Space(say("check.spaces.jpx"), "other", 0, None)
         else:
-            space = Space("no colour space", "other", 0, None)
+            space = Space(say("check.spaces.none"), "other", 0, None)
     return ImageInfo(width, height, one_bit, mask, space)
 
 

@@ -18,10 +18,11 @@ from typing import Any
 
 import typer
 import typer.main
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand
 
 import zinekit
 from zinekit import i18n, oserrors
+from zinekit.cli import usage
 from zinekit.errors import ContentError, ExitCode, ZinekitError
 from zinekit.i18n import say
 
@@ -67,6 +68,8 @@ class _Table(MutableMapping[str, Any]):
             importlib.import_module(COMMANDS[name])  # registers it with `app`
             for info in app.registered_commands:
                 if info.name == name:
+                    # typer's own class words --help in English; zinekit's in the user's.
+                    info.cls = usage.Command
                     self.built[name] = typer.main.get_command_from_info(
                         info,
                         pretty_exceptions_short=app.pretty_exceptions_short,
@@ -87,7 +90,7 @@ class _Table(MutableMapping[str, Any]):
         return len(COMMANDS)
 
 
-class _Commands(TyperGroup):
+class _Commands(usage.Group):
     """The root group: its commands come from COMMANDS, and its --help lists their summaries
     without importing them."""
 
@@ -102,8 +105,12 @@ class _Commands(TyperGroup):
             (name, TyperCommand(name=name, help=summary(name)).get_short_help_str(limit))
             for name in COMMANDS
         ]
-        with formatter.section("Commands"):
+        with formatter.section(say("usage.help.commands")):
             formatter.write_dl(rows)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
 
 
 app = typer.Typer(
@@ -111,7 +118,7 @@ app = typer.Typer(
     cls=_Commands,
     help=say("help.zinekit.summary"),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -222,8 +229,8 @@ def _run(argv: list[str] | None) -> None:
         if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
             print(ctx.get_help(), file=sys.stderr)
         else:
-            command = ctx.command_path if ctx is not None else "zinekit"
-            message = say("common.line.usage", message=exc.format_message(), command=command)
+            command = ctx.command_path if ctx is not None else _command_named(args)
+            message = say("common.line.usage", message=usage.explain(exc), command=command)
             print(say("common.line.error", message=message), file=sys.stderr)
         sys.exit(ExitCode.BAD_INPUT)
     except typer.Exit as exc:
@@ -251,6 +258,13 @@ def _run(argv: list[str] | None) -> None:
         sys.exit(ExitCode.BAD_INPUT)
     except Exception as exc:  # the last resort for bugs: a short message, not a traceback
         _internal(exc, show_traceback)
+
+
+def _command_named(args: list[str]) -> str:
+    """`zinekit build` when the line names the build command: the help to point at when
+    typer's parser raises an error without saying in which command it was."""
+    named = next((a for a in args if a in COMMANDS), None)
+    return f"zinekit {named}" if named else "zinekit"
 
 
 class _LangError(Exception):

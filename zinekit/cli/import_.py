@@ -10,6 +10,7 @@ import typer
 
 from zinekit.cli.app import app, command_help
 from zinekit.errors import notice
+from zinekit.i18n import say
 
 
 @app.command("import", help=command_help("import"))
@@ -17,7 +18,7 @@ def import_command(
     document: Annotated[
         Path,
         typer.Argument(
-            help="The document: .docx (Word, Google Docs), .odt (LibreOffice) or .html.",
+            help=say("importer.options.document"),
             show_default=False,
         ),
     ],
@@ -26,24 +27,19 @@ def import_command(
         typer.Option(
             "--output",
             "-o",
-            help="The Markdown content file to write, e.g. zine.md; its images go into"
-            " zine-images/ beside it. Default: the document's name with .md.",
+            help=say("importer.options.output"),
         ),
     ] = None,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Replace the output (and its images) if they exist."),
+        typer.Option("--force", help=say("importer.options.force")),
     ] = False,
 ) -> None:
-    """Bring a document from a word processor into a zinekit Markdown content file.
-
-    Export it from Google Docs (File > Download > .docx) or LibreOffice (Save As .odt), then
-    e.g. `zinekit import catatan.docx -o zine.md` and `zinekit build zine.md`. Needs the
-    import extra: pip install 'zinekit[import]'.
-    """
+    """Bring a document from a word processor into a zinekit Markdown content file (its
+    help, in the user's language, is help.toml [import])."""
     from zinekit.importer import import_document  # pandoc only when it runs
 
     target = output if output is not None else document.with_suffix(".md")
     for note in import_document(document, target, force=force):
         notice(f"{document}: {note}")
-    print(f"zinekit: wrote {target}", file=sys.stderr)
+    print(say("importer.command.wrote", target=target), file=sys.stderr)

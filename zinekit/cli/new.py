@@ -1,5 +1,8 @@
-"""`zinekit new`: start a content file from a commented starter (assets/starters/), in
-Markdown (the default: prose written as prose) or YAML."""
+"""`zinekit new`: start a content file from a commented starter, in Markdown (the default:
+prose written as prose) or YAML, its comments in the user's language.
+
+The starters are assets/starters/<lang>/<kind>.<md|yaml>: in every language the same
+content (Indonesian, as the zines are), only the comments that explain it differ."""
 
 from __future__ import annotations
 
@@ -11,14 +14,17 @@ from typing import Annotated
 
 import typer
 
+from zinekit import i18n
 from zinekit.cli.app import app, command_help
 from zinekit.content.wording import nearest
 from zinekit.data import data_dir
 from zinekit.errors import OptionError, OutputError
+from zinekit.i18n import say
 
 
-def starter_dir() -> Path:
-    return data_dir("assets") / "starters"
+def starter_dir(lang: str | None = None) -> Path:
+    """The folder of the starters commented in `lang` (default: the user's language)."""
+    return data_dir("assets") / "starters" / (lang or i18n.current())
 
 
 class Format(StrEnum):
@@ -38,15 +44,12 @@ def starter_kinds() -> list[str]:
 def new_command(
     kind: Annotated[
         str,
-        typer.Argument(
-            help="What to start: agreements, affirmations, resources or zine.", show_default=False
-        ),
+        typer.Argument(help=say("new.options.kind"), show_default=False),
     ],
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="Where to write it ('-' for stdout). Default: KIND.md (or KIND.yaml) in this"
-            " folder.",
+            help=say("new.options.path"),
             show_default=False,
         ),
     ] = None,
@@ -55,8 +58,7 @@ def new_command(
         typer.Option(
             "--format",
             "-f",
-            help="md (Markdown: headings, paragraphs and lists as you would type them) or yaml."
-            " Default: the ending of PATH, else md.",
+            help=say("new.options.format"),
             show_default=False,
         ),
     ] = None,
@@ -65,16 +67,18 @@ def new_command(
     kinds = starter_kinds()
     if kind not in kinds:
         guess = nearest(kind, kinds)
+        listed = ", ".join(kinds)
         raise OptionError(
-            f"unknown kind {kind!r}",
-            hint=(f"did you mean {guess!r}? " if guess else "")
-            + f"choose one of {', '.join(kinds)}",
+            say("new.new.unknown-kind", kind=kind),
+            hint=say("new.new.unknown-kind-guess", guess=guess, kinds=listed)
+            if guess
+            else say("new.new.unknown-kind-hint", kinds=listed),
         )
     given = _SUFFIXES.get(path.suffix.lower()) if path is not None else None
     if format_ is not None and given is not None and given is not format_:
         raise OptionError(
-            f"--format {format_.value} does not match the name {str(path)!r}",
-            hint=f"end the name with .{format_.value}, or leave out --format",
+            say("new.new.format-mismatch", format=format_.value, name=str(path)),
+            hint=say("new.new.format-mismatch-hint", format=format_.value),
         )
     chosen = format_ or given or Format.md
     name = f"{kind}.{chosen.value}"
@@ -86,19 +90,17 @@ def new_command(
     if target.is_dir():
         target = target / name
     _write_new(target, text, kind, chosen.value)
-    print(
-        f"zinekit: wrote {target}; edit it, then run: zinekit build {shlex.quote(str(target))}",
-        file=sys.stderr,
-    )
+    command = f"zinekit build {shlex.quote(str(target))}"
+    print(say("new.new.wrote", target=target, command=command), file=sys.stderr)
 
 
 def _write_new(target: Path, text: str, kind: str, suffix: str) -> None:
     """Write a file that does not exist yet; never replace one (it may hold a day's work)."""
     if not target.parent.is_dir():
         raise OutputError(
-            f"the folder {str(target.parent)!r} does not exist",
+            say("new.new.no-folder", folder=str(target.parent)),
             where=target,
-            hint="create it first, or give another path",
+            hint=say("new.new.no-folder-hint"),
         )
     try:
         # "x" creates the file only if it does not exist, in one step: no window in which
@@ -107,11 +109,13 @@ def _write_new(target: Path, text: str, kind: str, suffix: str) -> None:
             f.write(text)
     except FileExistsError:
         raise OutputError(
-            "this file already exists; zinekit new never replaces a file",
+            say("new.new.exists"),
             where=target,
-            hint=f"give another path, e.g. zinekit new {kind} {kind}-2.{suffix}",
+            hint=say("new.new.exists-hint", example=f"zinekit new {kind} {kind}-2.{suffix}"),
         ) from None
     except OSError as exc:
         raise OutputError(
-            f"cannot write the file: {exc.strerror}", where=target, hint="choose another folder"
+            say("new.new.cannot-write", reason=exc.strerror),
+            where=target,
+            hint=say("new.new.cannot-write-hint"),
         ) from None

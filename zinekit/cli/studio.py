@@ -11,6 +11,7 @@ import typer
 
 from zinekit.cli.app import app, command_help
 from zinekit.errors import OptionError
+from zinekit.i18n import say
 
 STUDIO_LIBRARIES = ("starlette", "uvicorn", "watchfiles")
 
@@ -22,9 +23,8 @@ def require_studio(
     missing = [name for name in libraries if importlib.util.find_spec(name) is None]
     if missing:
         raise OptionError(
-            f"{what} needs {', '.join(missing)}, which {'is' if len(missing) == 1 else 'are'}"
-            " not installed",
-            hint="pip install 'zinekit[studio]'",
+            say("studio.command.missing", what=what, names=", ".join(missing), count=len(missing)),
+            hint=say("studio.command.missing-hint"),
         )
 
 
@@ -33,24 +33,22 @@ def studio_command(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="A content file (.md or .yaml) or a folder of them. Default: this folder,"
-            " with the `zinekit new` starters to begin from.",
+            help=say("studio.options.path"),
             show_default=False,
         ),
     ] = None,
     port: Annotated[
-        int, typer.Option("--port", min=0, max=65535, help="The port. Default: a free one.")
+        int, typer.Option("--port", min=0, max=65535, help=say("studio.options.port"))
     ] = 0,
     host: Annotated[
         str,
         typer.Option(
             "--host",
-            help="Where to listen. Other computers can reach the studio (with the printed"
-            " address and its token) only when this is not 127.0.0.1.",
+            help=say("studio.options.host"),
         ),
     ] = "127.0.0.1",
     no_browser: Annotated[
-        bool, typer.Option("--no-browser", help="Do not open the page in a browser.")
+        bool, typer.Option("--no-browser", help=say("studio.options.no-browser"))
     ] = False,
 ) -> None:
     """Open a page in the browser to write a zine: the file, its preview, and the PDFs."""
@@ -61,18 +59,23 @@ def studio_command(
     target = Path(path) if path is not None else Path.cwd()
     current = None
     if not target.exists():
-        raise OptionError("there is no such file or folder", hint="check the name")
+        raise OptionError(
+            say("studio.command.no-such-path"), hint=say("studio.command.no-such-path-hint")
+        )
     if target.is_file():
         if target.suffix.lower() not in SUFFIXES:
             raise OptionError(
-                f"{str(target)!r} is not a content file",
-                hint=f"open a {' or '.join(SUFFIXES)} file, or a folder",
+                say("studio.command.not-content", name=str(target)),
+                hint=say(
+                    "studio.command.not-content-hint",
+                    endings=say("studio.command.or").join(SUFFIXES),
+                ),
             )
         current, target = target, target.parent
     sock = listen(host, port)
     studio = Studio(target, current=current, host=host, port=sock.getsockname()[1])
     print(studio.url, flush=True)
-    print(f"zinekit: studio for {studio.folder.root}; stop it with Ctrl-C", file=sys.stderr)
+    print(say("studio.command.running", folder=studio.folder.root), file=sys.stderr)
     if not no_browser:
         import webbrowser
 

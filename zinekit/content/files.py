@@ -19,6 +19,7 @@ from zinekit.content.registry import file_paths
 from zinekit.content.wording import problem
 from zinekit.errors import Problem
 from zinekit.fontfile import font_problem
+from zinekit.i18n import say
 from zinekit.pictures import PictureError, open_picture
 from zinekit.themes.load import builtin_names as theme_names
 from zinekit.themes.load import is_path as is_theme_path
@@ -48,10 +49,10 @@ def check_files(doc: Document, *, allow_outside: bool = False) -> list[Problem]:
                 problem(
                     "asset_bad_path",
                     doc.at(path),
-                    what=what,
+                    what=say(f"content.file.{what}"),
                     input=shown(src, limit=60),
                     error=error,
-                    advice=advice or "check the path",
+                    advice=advice or say("content.file.check-path"),
                 )
             )
             continue
@@ -61,7 +62,14 @@ def check_files(doc: Document, *, allow_outside: bool = False) -> list[Problem]:
             )
             continue
         if wrong is not None:
-            problems.append(problem(wrong, doc.at(path), what=what, input=shown(src, limit=60)))
+            problems.append(
+                problem(
+                    wrong,
+                    doc.at(path),
+                    what=say(f"content.file.{what}"),
+                    input=shown(src, limit=60),
+                )
+            )
     return problems
 
 
@@ -148,6 +156,23 @@ def check_theme(doc: Document) -> list[Problem]:
         return []
     valid = ", ".join(theme_names())
     return [problem("unknown_theme", doc.at(("theme",)), input=shown(name), valid=valid)]
+
+
+def check_layout(doc: Document) -> list[Problem]:
+    """A problem at `layout:` when it names no built-in layout (a path is a file reference,
+    checked by `check_files`): said here, with its line and column, rather than when the
+    layout is loaded, where the content file is no longer in sight."""
+    name = doc.data.get("layout") if isinstance(doc.data, dict) else None
+    if isinstance(name, int | float) and not isinstance(name, bool):
+        name = str(name)  # `layout: 5` is read as the text "5", as the model reads it
+    if not isinstance(name, str) or not name.strip() or _is_layout_path(name.strip()):
+        return []
+    from zinekit.impose.layout import builtin_names as layout_names
+
+    if name.strip() in layout_names():
+        return []
+    valid = ", ".join(layout_names())
+    return [problem("unknown_layout", doc.at(("layout",)), input=shown(name), valid=valid)]
 
 
 def _image_problem(path: Path) -> str | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from zinekit.content.explain import explain
-from zinekit.content.files import check_files, check_theme
+from zinekit.content.files import check_files, check_layout, check_theme
 from zinekit.content.links import check_text_links
 from zinekit.content.long_form import unfold
 from zinekit.content.model import Publication
@@ -39,6 +39,7 @@ def load_content(path: Path, *, allow_outside: bool = False) -> tuple[Publicatio
     # Files are checked even when validation failed, so one run shows every mistake.
     problems += check_files(doc, allow_outside=allow_outside)
     problems += check_theme(doc)
+    problems += check_layout(doc)
     problems += check_text_links(doc)
     if problems or publication is None:
         raise ContentError(sorted(problems, key=_file_order))

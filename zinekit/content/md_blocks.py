@@ -16,9 +16,10 @@ from typing import Any
 
 from markdown_it.tree import SyntaxTreeNode
 
-from zinekit.content.md_containers import Reader, line_of
+from zinekit.content.md_containers import Reader, line_of, piece
 from zinekit.content.md_inline import inline_text
 from zinekit.errors import Location
+from zinekit.i18n import say
 
 CONTAINER = "zinekit"  # the one container rule: `::: KEY {options}` for every block kind
 _ATTRIBUTION = ("\u2014", "--")  # "— Siapa" or "-- Siapa" on the last line of a quote
@@ -78,12 +79,7 @@ class Blocks(Reader):
         elif kind == "html_block" and node.content.lstrip().startswith("<!--"):
             pass
         else:
-            what = {
-                "fence": "a code block",
-                "code_block": "an indented code block",
-                "html_block": "HTML",
-            }.get(kind, kind.replace("_", " "))
-            self._fail("md_unsupported", where, what=what)
+            self._fail("md_unsupported", where, what=piece(kind))
 
     def _list(self, node: SyntaxTreeNode, where: Location) -> None:
         items = self._items(node)
@@ -118,7 +114,11 @@ class Blocks(Reader):
         paragraphs = [child for child in node.children if child.type == "paragraph"]
         for child in node.children:
             if child.type != "paragraph":
-                self._fail("md_unsupported", self.at(line_of(child)), what="this inside a quote")
+                self._fail(
+                    "md_unsupported",
+                    self.at(line_of(child)),
+                    what=say("content.markdown.in-quote"),
+                )
         text = self._paragraphs(paragraphs)
         spec: dict[str, Any] = {"text": text}
         by_line = None

@@ -23,6 +23,7 @@ from zinekit.content.md_shapes import lead_field, shape
 from zinekit.content.registry import KINDS
 from zinekit.content.wording import nearest, phrase, problem, quote
 from zinekit.errors import Location
+from zinekit.i18n import entry, say
 from zinekit.validation.document import Document, KeyPath
 
 _BY_KEY = {kind.key: kind for kind in KINDS}
@@ -87,7 +88,7 @@ class Reader:
         try:
             return inline_text(node)
         except InlineError as exc:
-            self._fail("md_unsupported", self.at(line), what=exc.what)
+            self._fail("md_unsupported", self.at(line), what=say(exc.what))
             return ""
 
     def _items(self, node: SyntaxTreeNode) -> list[tuple[str, Location]]:
@@ -100,7 +101,9 @@ class Reader:
                     parts.append(self._inline(child.children[0], line_of(child)))
                 else:
                     self._fail(
-                        "md_unsupported", self.at(line_of(child)), what="a list inside a list item"
+                        "md_unsupported",
+                        self.at(line_of(child)),
+                        what=say("content.markdown.list-in-item"),
                     )
             found.append(("\n\n".join(parts), self.item_at(line)))
         return found
@@ -188,7 +191,10 @@ class Reader:
         except ValueError as exc:
             error, offset = exc.args
             self._fail(
-                "md_bad_options", self.at(line, column + offset), input=quote(text), error=error
+                "md_bad_options",
+                self.at(line, column + offset),
+                input=quote(text),
+                error=options_error(error),
             )
             return
         source = self.lines[line]
@@ -278,8 +284,8 @@ class Reader:
                 self._fail(
                     "md_container_body",
                     self.at(line_of(node)),
-                    key=quote(kind.key),
-                    what=node.type.replace("_", " "),
+                    key=kind.key,
+                    what=piece(node.type),
                 )
                 return
 
@@ -324,9 +330,7 @@ class Reader:
                 for child in node.children:
                     self._field(child, (*path, len(items) - 1), items[-1])
             else:
-                self._fail(
-                    "md_container_body", self.at(line), key="this", what=node.type.replace("_", " ")
-                )
+                self._fail("md_item_body", self.at(line), what=piece(node.type))
         return items
 
     def _field(self, item: SyntaxTreeNode, at: KeyPath, into: dict[str, Any]) -> None:
@@ -354,3 +358,42 @@ class Reader:
 def line_of(node: SyntaxTreeNode) -> int:
     """The node's first line, 0-based."""
     return (node.map or (0, 0))[0]
+
+
+def piece(node_type: str) -> str:
+    """A piece of Markdown named in the user's language ("bullet_list": "a list"), by the
+    name of markdown-it's node ([markdown] of the content catalog)."""
+    name = node_type.replace("_", "-")
+    if name.startswith("container-"):
+        name = "container"
+    try:
+        entry("en", f"content.markdown.{name}")
+    except KeyError:
+        name = "other"
+    return say(f"content.markdown.{name}")
+
+
+# mdit-py-plugins' complaints about options in braces, to our own words: "Unexpected
+# character whilst scanning quoted value: }" names where it was scanning and the character.
+_SCANNING = "Unexpected character whilst scanning"
+
+
+def options_error(said: str) -> str:
+    """The attribute parser's English complaint as a reason in the user's language."""
+    if said.startswith("Attributes not terminated"):
+        return say("content.markdown.options.not-closed")
+    if said.startswith("Attributes must start with"):
+        return say("content.markdown.options.no-brace")
+    if said.startswith(_SCANNING):
+        inside, _, char = said[len(_SCANNING) :].rpartition(":")
+        name = inside.strip().replace(" ", "-") or "any"
+        try:
+            entry("en", f"content.markdown.inside.{name}")
+        except KeyError:
+            name = "any"
+        return say(
+            "content.markdown.options.unexpected",
+            char=quote(char.strip()),
+            inside=say(f"content.markdown.inside.{name}"),
+        )
+    return say("content.markdown.options.other")

@@ -23,7 +23,8 @@ _BARE_VALUE = re.compile(r'(?<=[=])([^\s"{}]*[./][^\s"{}]*)')
 
 
 class InlineError(Exception):
-    """Something inside a paragraph that is not text: an image inside a sentence."""
+    """Something inside a paragraph that is not text: an image inside a sentence. `what`
+    is the key that names it in the content catalog, worded when it is reported."""
 
     def __init__(self, what: str) -> None:
         super().__init__(what)
@@ -61,7 +62,7 @@ def _piece(node: SyntaxTreeNode) -> str:
         content = node.content
         return "" if content.startswith("<!--") or "task-list-item" in content else content
     if kind == "image":
-        raise InlineError("an image inside a paragraph")
+        raise InlineError("content.markdown.image-in-paragraph")
     return node.content
 
 

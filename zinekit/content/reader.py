@@ -23,6 +23,7 @@ from ruamel.yaml.reader import ReaderError
 from zinekit import oserrors
 from zinekit.content.wording import CONTENT, problem, quote, syntax_rules
 from zinekit.errors import ContentError, Location, Problem
+from zinekit.i18n import say
 from zinekit.validation.document import Document, Invalid, KeyPath, decode, describe, shown
 
 # Document, KeyPath, describe and shown are part of this module's interface.
@@ -79,7 +80,11 @@ def read_yaml(text: str, path: Path) -> Document:
         where = _mark(path, root)
         if root.tag not in _COLLECTIONS | _PLAIN_SCALARS | _TEXT_SCALARS:
             raise ContentError([problem("tag", where, input=_shown_tag(root.tag))])
-        got = {SequenceNode: "a list", ScalarNode: "a single value"}.get(type(root), "that")
+        got = say(
+            {SequenceNode: "content.value.list", ScalarNode: "content.value.single"}.get(
+                type(root), "content.value.other"
+            )
+        )
         raise ContentError([problem("not_mapping", where, got=got)])
     return _Builder(path, yaml, text).build(root)
 
@@ -127,7 +132,10 @@ def _syntax_problem(exc: MarkedYAMLError, path: Path, text: str) -> Problem:
             mark = mark or exc.problem_mark or exc.context_mark
             return Problem(rule.message, _from_mark(path, mark), rule.hint or None)
     where = _from_mark(path, exc.problem_mark or exc.context_mark)
-    return problem("syntax", where, error=said or context, context=context)
+    # The parser's own words (English) stand inside ours; no context, no hint.
+    return problem(
+        "syntax", where, error=said or context, context=context, hint=None if context else ""
+    )
 
 
 # `-heading: ...`: a list item's "-" written without the space after it.
@@ -242,11 +250,12 @@ class _Builder:
                 return None
         where = _mark(self.doc.path, node)
         if tag in _PLAIN_SCALARS | _TEXT_SCALARS | _COLLECTIONS:  # !!str on a group of keys
-            shape: dict[type[Node], str] = {
-                MappingNode: "this group of keys",
-                SequenceNode: "this list",
-            }
-            input = shape.get(type(node), quote(str(node.value)))
+            if isinstance(node, MappingNode):
+                input = say("content.value.this-group")
+            elif isinstance(node, SequenceNode):
+                input = say("content.value.this-list")
+            else:
+                input = quote(str(node.value))
             self.doc.problems.append(
                 problem("tag_mismatch", where, input=input, tag=_shown_tag(tag))
             )
@@ -269,7 +278,11 @@ class _Builder:
                 self.doc.problems.append(problem("merge_key", key_at))
                 continue
             if not isinstance(key_node, ScalarNode):
-                got = "a list" if isinstance(key_node, SequenceNode) else "a group of keys"
+                got = say(
+                    "content.value.list"
+                    if isinstance(key_node, SequenceNode)
+                    else "content.value.group"
+                )
                 self.doc.problems.append(problem("key_not_text", key_at, got=got))
                 continue
             # Keys are compared as written: "2019:" is the key '2019', not a number.
@@ -283,7 +296,7 @@ class _Builder:
                         key=key,
                         model=None,
                         first_line=first.line,
-                        place="in this group" if path else "at the top level",
+                        place=say("content.name.in-group" if path else "content.name.at-top"),
                     )
                 )
                 continue

@@ -17,6 +17,7 @@ from pydantic import Discriminator, Tag
 
 from zinekit.content.base import BlockKind, Located
 from zinekit.content.blocks import image, page_break, resources, text, worksheet
+from zinekit.i18n import say
 
 KINDS: tuple[BlockKind[Any], ...] = (
     text.HEADING,
@@ -62,11 +63,11 @@ def describe(block: Located) -> str:
     kind = BY_MODEL.get(type(block))
     name = block_kind(block) or "block"
     if kind is None or kind.words is None:
-        return f"the {name} block"
+        return say("content.name.block", kind=name)
     words = " ".join(kind.words(block).split())
     if len(words) > 40:
         words = words[:39].rstrip() + "\u2026"
-    return f'the {name} block "{words}"'
+    return say("content.name.block-words", kind=name, words=words)
 
 
 def file_paths() -> list[tuple[str, tuple[str, ...]]]:

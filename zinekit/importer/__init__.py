@@ -28,6 +28,7 @@ import tempfile
 from pathlib import Path
 
 from zinekit.errors import OutputError
+from zinekit.i18n import say
 from zinekit.importer.images import Images
 from zinekit.importer.pandoc import find_pandoc, run_pandoc
 from zinekit.importer.source import Source
@@ -50,13 +51,17 @@ def import_document(document: Path, target: Path, *, force: bool = False) -> lis
     check_target(target, inputs=(document,))
     folder = images_folder(target)
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{str(folder)!r} is not a folder", where=target, hint="rename it")
+        raise OutputError(
+            say("importer.output.not-a-folder", path=str(folder)),
+            where=target,
+            hint=say("importer.output.not-a-folder-hint"),
+        )
     for existing in () if force else (target, folder):
         if existing.exists():
             raise OutputError(
-                f"{str(existing)!r} already exists",
+                say("importer.output.exists", path=str(existing)),
                 where=target,
-                hint="choose another name with -o, or add --force to replace it",
+                hint=say("importer.output.exists-hint"),
             )
     pandoc = find_pandoc()
     # .docx: comments and tracked changes stay in the tree as marked spans, to be counted.
@@ -99,7 +104,7 @@ def _front(
         title = text(headings[0]["c"][2]) if headings else ""
     if not title:
         title = source.path.stem
-        walker.details.append(f"the document has no title, so its file name is: {title}")
+        walker.details.append(say("importer.notes.no-title", title=title))
     front = {"title": title}
     for key in ("subtitle", "author"):
         if value := text(meta.get(key)):
@@ -109,7 +114,7 @@ def _front(
         if code:
             front["lang"] = code
         else:
-            walker.details.append(f"the document's language {lang!r} is not id or en; left out")
+            walker.details.append(say("importer.notes.other-lang", lang=lang))
     return front, blocks
 
 

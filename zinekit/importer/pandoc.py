@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 from zinekit.errors import InputError, ZinekitError
+from zinekit.i18n import say
 
 MINIMUM = (3, 0)  # the syntax tree with Figure blocks (pandoc-api 1.23); --sandbox since 2.15
 
@@ -21,20 +22,19 @@ def find_pandoc() -> str:
         import pypandoc
     except ImportError:
         raise MissingExtra(
-            "importing documents needs pandoc", hint="pip install 'zinekit[import]'"
+            say("importer.extra.missing"), hint=say("importer.extra.missing-hint")
         ) from None
     try:
         path = str(pypandoc.get_pandoc_path())
         version = str(pypandoc.get_pandoc_version())
     except OSError:
         raise MissingExtra(
-            "importing documents needs pandoc, and none was found",
-            hint="pip install 'zinekit[import]' (it brings pypandoc-binary, with pandoc inside)",
+            say("importer.extra.not-found"), hint=say("importer.extra.not-found-hint")
         ) from None
     if tuple(int(p) for p in re.findall(r"\d+", version)[:2]) < MINIMUM:
         raise MissingExtra(
-            f"importing documents needs pandoc 3.0 or newer, found {version}",
-            hint="pip install 'zinekit[import]'",
+            say("importer.extra.too-old", version=version),
+            hint=say("importer.extra.missing-hint"),
         )
     return path
 
@@ -50,12 +50,12 @@ def run_pandoc(
     try:
         done = subprocess.run(command, input=data, capture_output=True, timeout=300, check=False)
     except subprocess.TimeoutExpired:
-        raise InputError("pandoc took too long to read the document", where=source) from None
+        raise InputError(say("importer.pandoc.too-long"), where=source) from None
     if done.returncode != 0:
         detail = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["?"])[0]
         raise InputError(
-            f"pandoc could not read the document ({detail[:200]})",
+            say("importer.pandoc.cannot-read", detail=detail[:200]),
             where=source,
-            hint="open it in your word processor and export it again",
+            hint=say("importer.pandoc.cannot-read-hint"),
         )
     return done.stdout

@@ -19,16 +19,20 @@ from xml.etree import ElementTree
 
 from zinekit import oserrors
 from zinekit.errors import InputError
+from zinekit.i18n import say
 
 FORMATS = {".docx": "docx", ".odt": "odt", ".html": "html", ".htm": "html"}
 BODY = {"docx": "word/document.xml", "odt": "content.xml"}
 META = {"docx": "docProps/core.xml", "odt": "meta.xml"}
 MAX_PART = 50 * 1024 * 1024  # bytes of one part (or one image) read at most
 
-COLOURS = "text colours and highlighting"
-COMMENTS = "comments"
-CHANGES = "tracked changes (the document was taken as it reads now)"
-OBJECTS = "embedded objects (charts, spreadsheets, drawings)"
+# What was lost, as keys of importer.toml [lost] with the pandoc element's name for the two
+# that take one ("blocks", "elements"), else "": worded when the notes are printed.
+Lost = tuple[str, str]
+COLOURS: Lost = ("colours", "")
+COMMENTS: Lost = ("comments", "")
+CHANGES: Lost = ("changes", "")
+OBJECTS: Lost = ("objects", "")
 
 
 class Source:
@@ -40,17 +44,24 @@ class Source:
         except (OSError, ValueError) as exc:  # a loop of links, a name too long, a NUL
             if isinstance(exc, FileNotFoundError) or not oserrors.is_path_error(exc):
                 raise InputError(
-                    "no such file", where=path, hint="check the name and the folder"
+                    say("importer.source.no-such-file"),
+                    where=path,
+                    hint=say("importer.source.no-such-file-hint"),
                 ) from None
             raise oserrors.reading(exc, path) from None
         if not path.is_file():
-            raise InputError("no such file", where=path, hint="check the name and the folder")
+            raise InputError(
+                say("importer.source.no-such-file"),
+                where=path,
+                hint=say("importer.source.no-such-file-hint"),
+            )
         fmt = FORMATS.get(path.suffix.lower())
         if fmt is None:
+            ending = path.suffix or say("importer.source.no-ending")
             raise InputError(
-                f"cannot import {path.suffix or 'a file without an extension'}",
+                say("importer.source.cannot-import", ending=ending),
                 where=path,
-                hint="export the document as .docx, .odt or .html",
+                hint=say("importer.source.cannot-import-hint"),
             )
         self.path, self.fmt = path, fmt
         self.parts: dict[str, zipfile.ZipInfo] = {}
@@ -62,9 +73,9 @@ class Source:
                 pass
             if BODY[fmt] not in self.parts:
                 raise InputError(
-                    f"not a readable .{fmt} document (damaged, or another kind of file renamed)",
+                    say("importer.source.not-readable", format=fmt),
                     where=path,
-                    hint="open it in your word processor and export it again",
+                    hint=say("importer.source.not-readable-hint"),
                 )
 
     def part(self, name: str) -> bytes | None:
@@ -88,11 +99,11 @@ class Source:
                         found.setdefault("lang" if tag == "language" else tag, value)
         return found
 
-    def silent_losses(self) -> Counter[str]:
+    def silent_losses(self) -> Counter[Lost]:
         """What pandoc drops without a trace, found in the body's XML: colours, objects, and
         for .odt comments and tracked changes (pandoc marks them in .docx; see walk.py);
         in .html, embedded frames and media."""
-        lost: Counter[str] = Counter()
+        lost: Counter[Lost] = Counter()
         xml = (self.part(BODY[self.fmt]) or b"") if self.fmt in BODY else b""
         if self.fmt == "docx":
             if re.search(rb'<w:(color|highlight) w:val="(?!auto"|000000")', xml):

@@ -14,15 +14,16 @@ from collections import Counter
 from typing import Any
 from urllib.parse import urlsplit
 
+from zinekit.i18n import say
 from zinekit.importer.images import Images
-from zinekit.importer.source import CHANGES, COLOURS, COMMENTS, Source
+from zinekit.importer.source import CHANGES, COLOURS, COMMENTS, Lost, Source
 
 Node = dict[str, Any]
 PLAIN: list[Any] = ["", [], []]  # a pandoc Attr with no id, classes or attributes
 LINK_SCHEMES = ("http", "https", "mailto")
 UNWRAPPED = ("Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps")
-CODE = "monospaced (code) formatting"
-RAW = "raw HTML (forms, frames, embedded media)"
+CODE: Lost = ("code", "")
+RAW: Lost = ("raw", "")
 
 
 def walk(value: Any) -> list[Node]:
@@ -65,7 +66,7 @@ class Walker:
 
     def __init__(self, source: Source, images: Images) -> None:
         self.source, self.images = source, images
-        self.lost: Counter[str] = source.silent_losses()
+        self.lost: Counter[Lost] = source.silent_losses()
         self.dropped_links: list[str] = []
         self.details: list[str] = []
         self.tables = 0  # tables of headings and empty rows: worksheet tables
@@ -73,27 +74,18 @@ class Walker:
 
     def notes(self) -> list[str]:
         """What the user should hear about the import, one line each."""
-        notes = [
-            f"not carried over: {what}" + (f" ({n})" if n > 1 else "")
-            for what, n in sorted(self.lost.items())
-            if n
-        ]
+        lost = sorted(
+            (say(f"importer.lost.{key}", kind=kind), n) for (key, kind), n in self.lost.items()
+        )
+        notes = [say("importer.notes.not-carried", what=what, count=n) for what, n in lost if n]
         if self.dropped_links:
             shown = ", ".join(self.dropped_links[:3])
             more = ", ..." if len(self.dropped_links) > 3 else ""
-            notes.append(f"links kept as plain words (only http, https and mailto): {shown}{more}")
+            notes.append(say("importer.notes.links", links=shown + more))
         if self.tables:
-            which = "a table" if self.tables == 1 else f"{self.tables} tables"
-            notes.append(
-                f"{which} became a Markdown pipe table: zinekit prints it as a worksheet table,"
-                " its first row as the column headings"
-            )
+            notes.append(say("importer.notes.tables", count=self.tables))
         if self.data_tables:
-            which = "a table" if self.data_tables == 1 else f"{self.data_tables} tables"
-            notes.append(
-                f"{which} with words in its rows became a list, one item a row (zinekit prints"
-                " a table only as a worksheet to fill in)"
-            )
+            notes.append(say("importer.notes.data-tables", count=self.data_tables))
         return notes + self.details
 
     # -- blocks --------------------------------------------------------------------------
@@ -135,7 +127,7 @@ class Walker:
         if kind == "Table":
             return self.table(c)
         if kind == "HorizontalRule":
-            self.details.append("a horizontal line became a page break (--- in zinekit Markdown)")
+            self.details.append(say("importer.notes.rule"))
             return [block]
         if kind == "LineBlock":
             lines: list[Node] = []
@@ -155,7 +147,7 @@ class Walker:
                 for definition in definitions:
                     out.extend(self.blocks(definition))
             return out
-        self.lost[RAW if kind == "RawBlock" else f"{kind} blocks"] += 1
+        self.lost[RAW if kind == "RawBlock" else ("blocks", kind)] += 1
         return []
 
     def item(self, blocks: list[Node]) -> list[Node]:
@@ -202,7 +194,7 @@ class Walker:
         width = max(len(row) for row in grid)
         grid = [row + [[] for _ in range(width - len(row))] for row in grid]
         if merged:
-            self.lost["merged table cells (split; the words stay in the first cell)"] += 1
+            self.lost[("merged-cells", "")] += 1
         title = text(caption[1])
         if any(text(cell) for row in grid[1:] for cell in row):
             return self.table_as_list(title, grid)
@@ -267,12 +259,12 @@ class Walker:
         if kind == "Quoted":
             return [{"t": "Quoted", "c": [c[0], self.inlines(c[1])]}]
         if kind in UNWRAPPED:
-            self.lost[f"{kind.lower()} formatting (the words are kept)"] += 1
+            self.lost[(kind.lower(), "")] += 1  # underline, strikeout... in importer.toml
             return self.inlines(c)
         if kind == "Cite":
             return self.inlines(c[1])
         if kind in ("Code", "Math"):
-            self.lost[CODE if kind == "Code" else "formulas (kept as plain text)"] += 1
+            self.lost[CODE if kind == "Code" else ("formulas", "")] += 1
             return [{"t": "Str", "c": c[1]}]
         if kind == "Span":
             return self.span(c)
@@ -280,7 +272,8 @@ class Walker:
             return self.link(c)
         if kind == "Image":
             return self.image(c)
-        self.lost[{"Note": "footnotes", "RawInline": RAW}.get(kind, f"{kind} elements")] += 1
+        known: dict[str, Lost] = {"Note": ("footnotes", ""), "RawInline": RAW}
+        self.lost[known.get(kind, ("elements", kind))] += 1
         return []
 
     def span(self, c: list[Any]) -> list[Node]:
@@ -314,8 +307,8 @@ class Walker:
         data = self.source.image(src)
         saved = self.images.save(data) if data is not None else None
         if saved is None:
-            self.lost["images not inside the document, or not pictures Pillow reads"] += 1
-            self.details.append(f"image not carried over: {src[:60]}")
+            self.lost[("images", "")] += 1
+            self.details.append(say("importer.notes.image", src=src[:60]))
             return []
         # pandoc's image titles are names the word processor made up; a caption comes from
         # the figure around the image (see `block`).

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from zinekit.errors import LayoutError
+from zinekit.errors import LayoutError, printable
+from zinekit.i18n import say
 from zinekit.impose import layout_cache
 from zinekit.impose.layout_values import (
     DRAWINGS,
@@ -23,6 +24,7 @@ from zinekit.impose.layout_values import (
     builtin_dir,
     readme,
 )
+from zinekit.validation.wording import nearest, quote
 
 __all__ = [
     "DRAWINGS",
@@ -52,19 +54,29 @@ def load_layout(name_or_path: str) -> Layout:
     if looks_like_path or (name_or_path not in builtin_names() and candidate.is_file()):
         if not candidate.is_file():
             raise LayoutError(
-                "layout file not found",
+                say("impose.layout.file-not-found"),
                 where=candidate,
-                hint=f"built-in layouts are {', '.join(builtin_names())}",
+                hint=say("impose.layout.file-not-found-hint", names=", ".join(builtin_names())),
             )
         return parse_layout(candidate.read_bytes(), candidate)
     path = builtin_dir() / f"{name_or_path}.toml"
     if not path.is_file():
-        raise LayoutError(
-            f"unknown layout {name_or_path!r}",
-            hint=f"choose one of {', '.join(builtin_names())}, or give the path of a layout file"
-            " (.toml)",
-        )
+        raise _unknown(name_or_path)
     return parse_layout(path.read_bytes(), path)
+
+
+def _unknown(name: str) -> LayoutError:
+    """The error for a layout name that is neither built in nor a file, with the built-in
+    name a typo most likely meant."""
+    names = builtin_names()
+    suggestion = nearest(name, names)
+    if suggestion is None:
+        hint = say("impose.layout.unknown-hint", names=", ".join(names))
+    else:
+        hint = say(
+            "impose.layout.unknown-suggest", suggestion=quote(suggestion), names=", ".join(names)
+        )
+    return LayoutError(say("impose.layout.unknown", name=quote(printable(name, 60))), hint=hint)
 
 
 def parse_layout(data: bytes, path: Path) -> Layout:

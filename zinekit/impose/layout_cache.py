@@ -36,6 +36,7 @@ SOURCES = (
     "impose/layout_values.py",
     "units.py",
     "errors.py",
+    "i18n.py",
     "data.py",
     "validation/datafile.py",
     "validation/document.py",

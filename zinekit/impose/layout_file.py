@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -30,7 +31,10 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from zinekit.errors import LayoutError, OptionError, Problem
+from zinekit.i18n import say
 from zinekit.impose.layout_values import (
+    DRAWINGS,
+    KINDS,
     Drawing,
     Guide,
     Kind,
@@ -44,7 +48,7 @@ from zinekit.units import paper_size
 from zinekit.validation.datafile import first_problem, read_model
 from zinekit.validation.document import Invalid
 from zinekit.validation.explain import Explainer
-from zinekit.validation.wording import Messages
+from zinekit.validation.wording import Messages, quote
 
 _LANG = re.compile(r"[a-z]{2,3}")
 # A cell in a picture: a 1-based page number, optionally followed by "r" (turned 180°).
@@ -63,6 +67,24 @@ def _line(value: str) -> str:
     return value
 
 
+def _one_of(*choices: str) -> BeforeValidator:
+    """A check that the value is one of `choices`, in place of a `Literal`: pydantic words
+    its list of choices in English ("'a' or 'b'"); this one is in the user's language."""
+
+    def check(value: Any) -> Any:
+        if not isinstance(value, str) or value not in choices:
+            quoted = [quote(choice) for choice in choices]
+            expected = say("impose.words.or").join(
+                [", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted
+            )
+            raise PydanticCustomError(
+                "literal_error", "not one of the choices", {"expected": expected}
+            )
+        return value
+
+    return BeforeValidator(check)
+
+
 Fraction = Annotated[float, AfterValidator(_fraction)]
 Point = Annotated[list[Fraction], Field(min_length=2, max_length=2)]
 Line = Annotated[str, AfterValidator(_line)]
@@ -74,7 +96,7 @@ class _Table(BaseModel):
 
 
 class GuideTable(_Table):
-    kind: Literal["fold", "cut"]
+    kind: Annotated[Literal["fold", "cut"], _one_of("fold", "cut")]
     start: Point = Field(alias="from")
     end: Point = Field(alias="to")
 
@@ -83,7 +105,7 @@ class StepTable(_Table):
     """A step's sketch and its words: `en` and any other language code."""
 
     model_config = ConfigDict(extra="allow")
-    draw: Drawing
+    draw: Annotated[Drawing, _one_of(*DRAWINGS)]
     en: Line
 
     @model_validator(mode="after")
@@ -106,9 +128,9 @@ class StepTable(_Table):
 class LayoutFile(_Table):
     name: str | None = None
     description: str
-    kind: Kind
+    kind: Annotated[Kind, _one_of(*KINDS)]
     sheet: str = "A4"
-    orientation: Literal["landscape", "portrait"]
+    orientation: Annotated[Literal["landscape", "portrait"], _one_of("landscape", "portrait")]
     columns: Annotated[int, Field(ge=1, le=16)]
     rows: Annotated[int, Field(ge=1, le=16)]
     sides: int = 2
@@ -160,10 +182,11 @@ class LayoutFile(_Table):
                     raise _error("picture_not_sheet", key, at_key=True, layout=self.kind)
             return self
         if self.front is None:
-            raise _error("picture_missing", "kind", side="front", what="sheet")
+            raise _error("picture_missing", "kind", side="front", what=say("impose.words.sheet"))
         if self.sides == 2 and self.back is None:
             at = "sides" if "sides" in self.model_fields_set else "kind"
-            raise _error("picture_missing", at, side="back", what="double-sided sheet")
+            what = say("impose.words.double-sided-sheet")
+            raise _error("picture_missing", at, side="back", what=what)
         sides = {"front": self.front}
         if self.sides == 2:
             sides["back"] = self.back or []
@@ -194,7 +217,7 @@ def _cells(row: str) -> list[tuple[int, str]]:
 def _picture(key: str, rows: list[str], columns: int, count: int) -> Picture:
     if len(rows) != count:
         raise _error(
-            "picture_rows", key, found=len(rows), rows=count, s="" if len(rows) == 1 else "s"
+            "picture_rows", key, found=say("impose.pictures.rows", count=len(rows)), rows=count
         )
     picture = []
     for index, row in enumerate(rows):
@@ -205,9 +228,8 @@ def _picture(key: str, rows: list[str], columns: int, count: int) -> Picture:
                 key,
                 index,
                 offset=0,
-                found=len(cells),
+                found=say("impose.pictures.cells", count=len(cells)),
                 columns=columns,
-                s="" if len(cells) == 1 else "s",
                 row=row,
             )
         parsed = []
@@ -228,19 +250,24 @@ def _check_pages(pictures: tuple[Picture, ...], sides: dict[str, list[str]]) -> 
         return
     twice = sorted({p for p in pages if pages.count(p) > 1})
     missing = sorted(set(range(1, len(pages) + 1)) - set(pages))
-    found = [f"{_pages(twice)} used more than once"] if twice else []
-    found += [f"{_pages(missing)} missing"] if missing else []
+    found = [say("impose.pictures.twice", pages=_pages(twice))] if twice else []
+    found += [say("impose.pictures.missing", pages=_pages(missing))] if missing else []
     first = twice[0] if twice else max(pages)
     for key, rows in sides.items():
         for index, row in enumerate(rows):
             for offset, cell in _cells(row):
                 if cell.rstrip("r") == str(first):
-                    raise _error("picture_pages", key, index, offset=offset, found=", ".join(found))
-    raise _error("picture_pages", "front", found=", ".join(found))
+                    raise _error("picture_pages", key, index, offset=offset, found=_joined(found))
+    raise _error("picture_pages", "front", found=_joined(found))
 
 
 def _pages(numbers: list[int]) -> str:
-    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(map(str, numbers))
+    key = "impose.pictures.page-list" if len(numbers) == 1 else "impose.pictures.pages-list"
+    return say(key, numbers=", ".join(map(str, numbers)))
+
+
+def _joined(parts: list[str]) -> str:
+    return say("impose.pictures.and").join(parts)
 
 
 _MESSAGES = Messages("layout-errors", lambda: {"readme": str(readme())})

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zinekit.errors import OptionError
+from zinekit.errors import OptionError, printable
+from zinekit.i18n import say
 from zinekit.impose.plan import Line, Rect
 from zinekit.units import mm
+from zinekit.validation.wording import quote
 
 MARK_NAMES: tuple[str, ...] = ("crop", "fold")
 MAX_BLEED = mm(10)
@@ -57,8 +59,10 @@ def parse_marks(text: str | None) -> frozenset[str]:
     for name in names:
         if name not in MARK_NAMES:
             raise OptionError(
-                f"unknown mark {name!r}",
-                hint=f"use {' or '.join(MARK_NAMES)}, or both: --marks crop,fold",
+                say("impose.marks.unknown", name=quote(printable(name, 60))),
+                hint=say(
+                    "impose.marks.unknown-hint", names=say("impose.marks.either").join(MARK_NAMES)
+                ),
             )
     return frozenset(names)
 
@@ -66,9 +70,12 @@ def parse_marks(text: str | None) -> frozenset[str]:
 def check_bleed(bleed: float) -> float:
     if bleed < 0 or bleed > MAX_BLEED:
         raise OptionError(
-            f"a bleed of {bleed * 25.4 / 72:.1f} mm is more than the"
-            f" {MAX_BLEED * 25.4 / 72:.0f} mm zinekit leaves between the trim and the marks",
-            hint="print shops ask for 3 mm; use --bleed 3mm",
+            say(
+                "impose.marks.bleed",
+                bleed=f"{bleed * 25.4 / 72:.1f}",
+                limit=f"{MAX_BLEED * 25.4 / 72:.0f}",
+            ),
+            hint=say("impose.marks.bleed-hint"),
         )
     return bleed
 

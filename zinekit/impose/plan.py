@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from zinekit.errors import OptionError
+from zinekit.i18n import say
 from zinekit.impose.layout import Layout, PictureCell
 from zinekit.impose.target import Padding, blanks_where, page_target
 
@@ -100,12 +101,13 @@ class Plan:
         flat (`MAX_SECTION_SHEETS`); None when every section folds."""
         if self.section_sheets <= MAX_SECTION_SHEETS:
             return None
-        return (
-            f"{self.section_sheets} sheets folded together are too thick to fold and staple"
-            f" flat (more than {MAX_SECTION_SHEETS} sheets of 80 g/m² paper): use"
-            " --signature-sheets 8 to fold them in sections of 8 sheets, sewn or glued"
-            " side by side"
-        )
+        return say("impose.plan.too-thick", sheets=self.section_sheets, limit=MAX_SECTION_SHEETS)
+
+    def blanks_note(self) -> str | None:
+        """The note that says how many blank pages were added and where; None when none."""
+        if not self.blanks_added:
+            return None
+        return say("impose.plan.blanks-added", count=self.blanks_added, where=self.blanks_where)
 
     @property
     def blanks_where(self) -> str:
@@ -151,27 +153,32 @@ def backs_turned(sheet_size: tuple[float, float], duplex: Duplex) -> bool:
 
 def make_plan(layout: Layout, page_count: int, options: Options = Options()) -> Plan:
     if page_count < 1:
-        raise OptionError("there are no pages to impose")
+        raise OptionError(say("impose.plan.no-pages"))
     target = page_target(layout, options.sheet, options.padding)
     sheet_size, cell_size = target.sheet_size, target.cell_size
     if options.signature_sheets is not None:
         if layout.kind != "saddle":
             raise OptionError(
-                f"--signature-sheets applies to folded booklets; {layout.name} is not one",
-                hint="use it with --layout booklet or quarter-booklet",
+                say("impose.plan.signature-not-folded", layout=layout.name),
+                hint=say("impose.plan.folded-hint"),
             )
         if options.signature_sheets < 1:
-            raise OptionError("--signature-sheets must be 1 or more")
+            raise OptionError(say("impose.plan.signature-minimum"))
     if options.creep and layout.kind != "saddle":
         raise OptionError(
-            f"--creep applies to nested folded booklets; {layout.name} is not one",
-            hint="use it with --layout booklet or quarter-booklet",
+            say("impose.plan.creep-not-folded", layout=layout.name),
+            hint=say("impose.plan.folded-hint"),
         )
 
     if layout.kind == "sheet" and page_count > (target.capacity or 0):
         raise OptionError(
-            f"the {layout.name} layout holds {target.capacity} pages; the input has {page_count}",
-            hint="use --layout booklet for longer documents",
+            say(
+                "impose.plan.too-many-pages",
+                layout=layout.name,
+                capacity=target.capacity,
+                count=page_count,
+            ),
+            hint=say("impose.plan.too-many-pages-hint"),
         )
     sequence = target.sequence(page_count)
     if layout.kind == "saddle":
@@ -220,11 +227,12 @@ def _check_creep(readers: list[_ReaderSheet]) -> None:
     )
     if deepest > MAX_CREEP:
         raise OptionError(
-            f"--creep moves the innermost pages {deepest * 25.4 / 72:.1f} mm toward the spine,"
-            f" more than the {MAX_CREEP * 25.4 / 72:.0f} mm a page can give up without its"
-            " content crossing the fold",
-            hint="check the paper thickness (0.1mm for office paper), or use --signature-sheets"
-            " to fold thinner sections",
+            say(
+                "impose.plan.creep-too-far",
+                moved=f"{deepest * 25.4 / 72:.1f}",
+                limit=f"{MAX_CREEP * 25.4 / 72:.0f}",
+            ),
+            hint=say("impose.plan.creep-too-far-hint"),
         )
 
 

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from zinekit.i18n import say
 from zinekit.impose.layout import Layout
 from zinekit.units import paper_size, snap_to_paper
 
@@ -61,8 +62,10 @@ class PageTarget:
 def blanks_where(padding: Padding, page_count: int) -> str:
     """Where `PageTarget.sequence` puts the blanks, in words for the note that says so."""
     if padding == "end":
-        return "at the end"
-    return "after the only page" if page_count < 2 else "before the back cover"
+        return say("impose.blanks-where.end")
+    return say(
+        "impose.blanks-where.after-only" if page_count < 2 else "impose.blanks-where.before-back"
+    )
 
 
 def oriented(size: tuple[float, float], orientation: str) -> tuple[float, float]:

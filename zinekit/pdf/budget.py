@@ -12,6 +12,7 @@ pypdf.
 from __future__ import annotations
 
 from zinekit.errors import DecodeLimitError
+from zinekit.i18n import say
 
 _MB = 1024 * 1024
 
@@ -34,9 +35,15 @@ def megabytes(size: int) -> str:
     return f"{size / _MB:.0f} MB"
 
 
-def over_limit(what: str = "a stream in the PDF", limit: int = DECODED_LIMIT) -> DecodeLimitError:
-    """The error for `what` decoding to more than `limit` bytes."""
-    return DecodeLimitError(f"{what} decodes to more than {megabytes(limit)}")
+def over_limit(what: str = "a-stream", limit: int = DECODED_LIMIT) -> DecodeLimitError:
+    """The error for `what` (a key of [decode-limit] in pdf.toml: "a-stream" or
+    "page-content") decoding to more than `limit` bytes."""
+    detail = say(
+        "pdf.decode-limit.over", what=say(f"pdf.decode-limit.{what}"), limit=megabytes(limit)
+    )
+    found = DecodeLimitError(detail)
+    assert isinstance(found, DecodeLimitError)
+    return found
 
 
 def apply_to_pypdf() -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pypdf.errors import DependencyError, PyPdfError
 
-from zinekit.errors import DamagedPDFError
+from zinekit.errors import DamagedPDFError, Location
 
 DAMAGE: tuple[type[Exception], ...] = (
     PyPdfError,
@@ -68,8 +68,13 @@ def translate(exc: Exception, where: Path | None = None) -> DamagedPDFError:
     """The `DamagedPDFError` for `exc`, which a pypdf call raised (one of `DAMAGE`, or a
     `DamagedPDFError` that does not yet name its file)."""
     if isinstance(exc, DamagedPDFError):
-        return exc.located(where) if where is not None else exc
+        return located(exc, where) if where is not None else exc
     return DamagedPDFError(one_line(exc), where=where)
+
+
+def located(exc: DamagedPDFError, where: Location | Path | str) -> DamagedPDFError:
+    """`exc` naming the file it was met in (`DamagedPDFError.located`), in the user's words."""
+    return exc.located(where)
 
 
 @contextmanager

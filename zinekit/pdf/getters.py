@@ -151,7 +151,7 @@ def contents(raw: Any) -> bytes:
         data = stream_data(part)
         total += len(data) + 1
         if total > DECODED_LIMIT:
-            raise over_limit("the content of a page")
+            raise over_limit("page-content")
         parts.append(data)
     return b"\n".join(parts)
 

@@ -16,6 +16,7 @@ from pypdf.generic import RectangleObject
 
 from zinekit import oserrors
 from zinekit.errors import InputError
+from zinekit.i18n import say
 from zinekit.pdf.budget import INPUT_LIMIT, apply_to_pypdf, megabytes
 from zinekit.pdf.damage import DAMAGE, collect_repairs, shown, translate
 from zinekit.pdf.geometry import Box, normalised
@@ -23,22 +24,24 @@ from zinekit.pdf.getters import resolved, rotation
 from zinekit.pdf.source import Source, SourcePage
 
 # Magic numbers of files people mistake for PDFs, to say what the file is instead.
+# Values are keys of [signatures] in assets/messages/<lang>/pdf.toml.
 _SIGNATURES = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"PK\x03\x04": "a ZIP archive (a .docx, .odt or .epub?)",
-    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
-    b"GIF8": "a GIF image",
-    b"%!PS": "a PostScript file",
-    b"{\\rtf": "an RTF document",
+    b"\x89PNG": "png",
+    b"\xff\xd8\xff": "jpeg",
+    b"PK\x03\x04": "zip",
+    b"\xd0\xcf\x11\xe0": "office",
+    b"GIF8": "gif",
+    b"%!PS": "postscript",
+    b"{\\rtf": "rtf",
 }
 # What a path names when it is not a regular file, for "this is ..., not a PDF file".
+# Values are keys of [kinds] in pdf.toml.
 _KINDS = {
-    stat.S_IFDIR: "a folder",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFIFO: "a named pipe (FIFO)",
-    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "folder",
+    stat.S_IFCHR: "device",
+    stat.S_IFBLK: "device",
+    stat.S_IFIFO: "fifo",
+    stat.S_IFSOCK: "socket",
 }
 # Where pypdf looks for the closing %%EOF (it gives up on a file that lacks one).
 _TAIL = 1024
@@ -60,7 +63,7 @@ def read_input(path: Path) -> bytes:
         fd = os.open(path, flags)
     except FileNotFoundError:
         raise InputError(
-            "file not found", where=path, hint="check the path and the spelling"
+            say("pdf.read.not-found"), where=path, hint=say("pdf.read.not-found-hint")
         ) from None
     except (OSError, ValueError) as exc:
         if not oserrors.is_path_error(exc):
@@ -82,29 +85,30 @@ def read_input(path: Path) -> bytes:
 def _require_regular(mode: os.stat_result, path: Path) -> None:
     """An error that says what `path` is, unless it is a regular file within the limit."""
     if not stat.S_ISREG(mode.st_mode):
-        kind = _KINDS.get(stat.S_IFMT(mode.st_mode), "something other than a file")
-        raise InputError(f"this is {kind}, not a PDF file", where=path)
+        kind = say(f"pdf.kinds.{_KINDS.get(stat.S_IFMT(mode.st_mode), 'other')}")
+        raise InputError(say("pdf.read.not-regular", kind=kind), where=path)
     if mode.st_size > INPUT_LIMIT:
         raise InputError(
-            f"the file is {megabytes(mode.st_size)}; zinekit reads PDFs of up to"
-            f" {megabytes(INPUT_LIMIT)}",
+            say("pdf.read.too-big", size=megabytes(mode.st_size), limit=megabytes(INPUT_LIMIT)),
             where=path,
-            hint="split it into parts, or print it to a new, smaller PDF",
+            hint=say("pdf.read.too-big-hint"),
         )
 
 
 def open_source_bytes(data: bytes, path: Path, password: str | None = None) -> Source:
     """Open a PDF held in memory (`path` names it in messages), e.g. one zinekit typeset."""
     if not data:
-        raise InputError("the file is empty", where=path)
+        raise InputError(say("pdf.read.empty"), where=path)
     if b"%PDF-" not in data[:1024]:
         kind = next((name for magic, name in _SIGNATURES.items() if data.startswith(magic)), None)
         if kind is None and data.lstrip()[:1] == b"<":
-            kind = "an HTML or XML file"
+            kind = "html"
         raise InputError(
-            f"not a PDF file{f' (it looks like {kind})' if kind else ''}",
+            say("pdf.read.not-pdf-looks", kind=say(f"pdf.signatures.{kind}"))
+            if kind
+            else say("pdf.read.not-pdf"),
             where=path,
-            hint="export or print it to PDF first",
+            hint=say("pdf.read.not-pdf-hint"),
         )
 
     repairs: list[str] = []
@@ -112,7 +116,7 @@ def open_source_bytes(data: bytes, path: Path, password: str | None = None) -> S
         # Cut off just before its last line, as a download or a careless tool leaves it:
         # pypdf (even when not strict) stops, though the rest of the file is whole.
         data += b"\n%%EOF\n"
-        repairs.append("the file has no %%EOF at its end: it may have been cut short")
+        repairs.append(say("pdf.repairs.no-eof"))
     apply_to_pypdf()
     try:
         with collect_repairs(repairs):
@@ -127,7 +131,7 @@ def open_source_bytes(data: bytes, path: Path, password: str | None = None) -> S
     except DAMAGE as exc:
         raise translate(exc, path) from exc
     if not pages:
-        raise InputError("the PDF has no pages", where=path)
+        raise InputError(say("pdf.read.no-pages"), where=path)
     return Source(
         path, reader, pages, repairs, title, author, str(lang) if lang else None, data, password
     )
@@ -137,19 +141,19 @@ def _decrypt(reader: PdfReader, path: Path, password: str | None) -> None:
     try:
         opened = reader.decrypt(password or "")
     except DependencyError as exc:  # pragma: no cover - cryptography is a dependency
-        raise InputError(f"the PDF is encrypted in a way that needs {exc}", where=path) from exc
+        raise InputError(say("pdf.read.encrypted-needs", detail=exc), where=path) from exc
     except NotImplementedError as exc:
         raise InputError(
-            f"the PDF is encrypted with an unsupported method ({exc})", where=path
+            say("pdf.read.encrypted-unsupported", detail=shown(exc, 80)), where=path
         ) from exc
     if not opened:
         if password is None:
             raise InputError(
-                "the PDF is encrypted and needs a password",
+                say("pdf.read.password-needed"),
                 where=path,
-                hint="give it with --password",
+                hint=say("pdf.read.password-hint"),
             )
-        raise InputError("the password does not open this encrypted PDF", where=path)
+        raise InputError(say("pdf.read.password-wrong"), where=path)
 
 
 def _source_page(index: int, page: PageObject, repairs: list[str]) -> SourcePage:
@@ -164,14 +168,13 @@ def _source_page(index: int, page: PageObject, repairs: list[str]) -> SourcePage
     if visible[2] - visible[0] < 1 or visible[3] - visible[1] < 1:
         visible = media  # a CropBox outside the MediaBox is ignored, as viewers do
     if visible[2] - visible[0] < 1 or visible[3] - visible[1] < 1:
-        raise PdfReadError(f"page {index + 1} has no area: its MediaBox is {list(media)}")
+        raise PdfReadError(say("pdf.repairs.no-area", page=index + 1, box=list(media)))
     raw = page.get("/Rotate")  # pypdf copies an inherited /Rotate onto each page
     rotate = 0 if raw is None else rotation(raw)
     if rotate is None:
         rotate = 0
         repairs.append(
-            f"page {index + 1}: its /Rotate ({shown(resolved(raw), 40)}) is not a multiple"
-            " of 90 degrees; ignored, as viewers do"
+            say("pdf.repairs.bad-rotate", page=index + 1, value=shown(resolved(raw), 40))
         )
     # A PDF made with bleed says where its finished page is (TrimBox) and how far its
     # backgrounds run past it (BleedBox); the finished page is what fills the cell.

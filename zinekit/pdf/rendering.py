@@ -15,6 +15,7 @@ from typing import Any
 from pypdf import PdfReader
 
 from zinekit.errors import DamagedPDFError, DecodeLimitError
+from zinekit.i18n import say
 from zinekit.pdf.budget import RASTER_LIMIT, megabytes
 from zinekit.pdf.forms import printed_appearances
 from zinekit.pdf.getters import (
@@ -43,7 +44,7 @@ def render_problem(reader: PdfReader) -> str | None:
             for raw, _ in printed_appearances(page):
                 problem = problem or _xobject(raw, seen, page_number)
         except DecodeLimitError as exc:
-            return f"{exc.detail} (on page {page_number})"
+            return say("pdf.decode-limit.on-page", detail=exc.detail, page=page_number)
         except DamagedPDFError:
             continue
         if problem:
@@ -76,9 +77,12 @@ def _xobject(raw: Any, seen: set[Key], page: int) -> str | None:
             * (1 if boolean(found.get("/ImageMask")) else _PIXEL_BYTES)
         )
         if size > RASTER_LIMIT:
-            return (
-                f"a picture on page {page} is {width} x {height} pixels, more than"
-                f" {megabytes(RASTER_LIMIT)} to decode"
+            return say(
+                "pdf.decode-limit.picture",
+                page=page,
+                width=width,
+                height=height,
+                limit=megabytes(RASTER_LIMIT),
             )
         return None
     stream_data(found)  # a form's content, decoded as a renderer would

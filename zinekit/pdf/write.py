@@ -31,7 +31,7 @@ from pypdf.generic import (
 )
 
 from zinekit.errors import DamagedPDFError
-from zinekit.pdf.damage import DAMAGE, translate
+from zinekit.pdf.damage import DAMAGE, located, translate
 from zinekit.pdf.forms import page_content, pdf_name
 from zinekit.pdf.geometry import Box
 from zinekit.pdf.getters import dictionary
@@ -97,7 +97,7 @@ class SheetWriter:
             try:
                 self._forms[key] = self._form(source, index)
             except DamagedPDFError as exc:
-                raise exc.located(source.path) from exc.__cause__
+                raise located(exc, source.path) from exc.__cause__
             except DAMAGE as exc:
                 raise translate(exc, source.path) from exc
         return self._forms[key]

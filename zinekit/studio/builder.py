@@ -5,6 +5,9 @@ An edit that arrives while a build runs makes that build stale: it stops at the 
 (after reading the file, after typesetting), its result is dropped, and the newest request
 is built next. Typesetting is in this process so that fonts and libraries stay loaded: a
 warm rebuild of a 16-page zine is a few tenths of a second.
+
+Each request carries the language its errors are worded in (the studio page's language
+picker): the build runs inside `i18n.speaking(lang)`, in the builder's thread.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zinekit import i18n
 from zinekit.errors import ZinekitError
 from zinekit.pipeline import BuildOptions, BuildOutput, Cancelled, Typeset, build, problems_of
 
@@ -31,6 +35,7 @@ class Result:
     options: BuildOptions
     output: BuildOutput
     seconds: float
+    lang: str = i18n.DEFAULT  # the language its problems and notes are worded in
     pictures: dict[tuple[str, int, str], bytes] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -67,16 +72,16 @@ class Result:
                 return self.pictures[key]
         done = self.typeset
         if done is None:
-            raise ZinekitError("this build failed: there is nothing to show")
+            raise ZinekitError(i18n.say("studio.builder.failed"))
         if kind == "reading":
             png = page_png(self.output.reading, number, dpi=60)
         elif kind in ("front", "back"):
             sides = self.sides()
             if not 0 <= number < len(sides):
-                raise ZinekitError(f"there is no sheet {number + 1}")
+                raise ZinekitError(i18n.say("studio.builder.no-sheet", number=number + 1))
             at = sides[number][0 if kind == "front" else 1]
             if at is None:
-                raise ZinekitError(f"sheet {number + 1} has no back")
+                raise ZinekitError(i18n.say("studio.builder.no-back", number=number + 1))
             png = page_png(self.output.imposed[at[0]], at[1], dpi=60)
         elif kind == "fold":
             from zinekit.instructions import instruction_page
@@ -90,7 +95,7 @@ class Result:
             )
             png = page_png(page, 0, dpi=60)
         else:
-            raise ZinekitError(f"unknown picture {kind!r}")
+            raise ZinekitError(i18n.say("studio.builder.unknown-picture", kind=kind))
         with self.lock:
             self.pictures[key] = png
         return png
@@ -108,17 +113,20 @@ class Builder:
         self.generation = 0
         self.latest: Result | None = None
         self.good: Result | None = None  # the newest build that succeeded, shown meanwhile
-        self._pending: tuple[int, Path, BuildOptions] | None = None
+        self._pending: tuple[int, Path, BuildOptions, str] | None = None
         self._asked_at = 0.0
         self._wake = threading.Condition()
         self._stopped = False
         self._thread = threading.Thread(target=self._run, name="zinekit-builder", daemon=True)
         self._thread.start()
 
-    def request(self, content: Path, options: BuildOptions) -> int:
+    def request(self, content: Path, options: BuildOptions, lang: str | None = None) -> int:
+        """Ask for a build of `content`, its errors worded in `lang` (default: the language
+        spoken where it is asked)."""
+        lang = lang or i18n.current()
         with self._wake:
             self.generation += 1
-            self._pending = (self.generation, content, options)
+            self._pending = (self.generation, content, options, lang)
             self._asked_at = time.monotonic()
             self._wake.notify()
             return self.generation
@@ -155,17 +163,22 @@ class Builder:
                     if self._stopped:
                         return
                 assert self._pending is not None
-                generation, content, options = self._pending
+                generation, content, options, lang = self._pending
                 self._pending = None
-            self.listener("building", generation, None)
-            result = self._build(generation, content, options)
-            if result is not None and not self.stale(generation):
-                self.latest = result
-                if result.output.ok:
-                    self.good = result
-                self.listener("built", generation, result)
+            # Everything worded for this build (its problems, notes, and the listener's
+            # description of them) speaks the language it was asked in.
+            with i18n.speaking(lang):
+                self.listener("building", generation, None)
+                result = self._build(generation, content, options, lang)
+                if result is not None and not self.stale(generation):
+                    self.latest = result
+                    if result.output.ok:
+                        self.good = result
+                    self.listener("built", generation, result)
 
-    def _build(self, generation: int, content: Path, options: BuildOptions) -> Result | None:
+    def _build(
+        self, generation: int, content: Path, options: BuildOptions, lang: str
+    ) -> Result | None:
         began = time.perf_counter()
         try:
             output = build(content, options, cancelled=lambda: self.stale(generation))
@@ -173,9 +186,9 @@ class Builder:
             return None
         except Exception as exc:  # a bug: shown on the page rather than ending the thread
             bug = ZinekitError(
-                f"internal error: {type(exc).__name__}: {exc}",
-                hint="this is a bug in zinekit: rerun `zinekit build` with --traceback and"
-                " report the output",
+                i18n.say("studio.builder.internal", kind=type(exc).__name__, detail=exc),
+                hint=i18n.say("studio.builder.internal-hint"),
             )
             output = BuildOutput(content, problems=problems_of(bug))
-        return Result(generation, content, options, output, time.perf_counter() - began)
+        seconds = time.perf_counter() - began
+        return Result(generation, content, options, output, seconds, lang=lang)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from zinekit.errors import ZinekitError
+from zinekit.i18n import say
 
 # The content files the studio opens: one loader reads them all, by suffix.
 SUFFIXES = (".yaml", ".yml", ".md")
@@ -25,19 +26,17 @@ class Folder:
         symlink; `Refused` for an absolute path, `..`, a path that leads outside (through a
         symlink too) or a file that is not a content file."""
         if not name or "\\" in name or "\0" in name:
-            raise Refused("not a file name inside the folder", where=name)
+            raise Refused(say("studio.files.not-a-name"), where=name)
         pure = PurePosixPath(name)
         if pure.is_absolute() or Path(name).is_absolute() or Path(name).drive:
-            raise Refused("an absolute path: only files inside the folder", where=name)
+            raise Refused(say("studio.files.absolute"), where=name)
         if any(part in ("..", "") for part in name.split("/")):
-            raise Refused("'..' leads out of the folder", where=name)
+            raise Refused(say("studio.files.dot-dot"), where=name)
         path = (self.root / pure).resolve()
         if not path.is_relative_to(self.root):
-            raise Refused("this path leads out of the folder (a symlink?)", where=name)
+            raise Refused(say("studio.files.outside"), where=name)
         if path.suffix.lower() not in SUFFIXES:
-            raise Refused(
-                "only content files can be opened here", where=name, hint=", ".join(SUFFIXES)
-            )
+            raise Refused(say("studio.files.not-content"), where=name, hint=", ".join(SUFFIXES))
         return path
 
     def name_of(self, path: Path) -> str:

@@ -10,6 +10,10 @@ Security, checked for every request before any route runs (`Guard`):
 - file names go through `Folder.resolve`: only content files inside the opened folder.
 The page loads nothing from elsewhere (Content-Security-Policy: 'self' only), and the server
 fetches nothing from the network.
+
+Language: the page's words come from the catalogs (GET /words, studio.toml [page]); the
+page's language picker sets the studio's `lang` (POST /api/options), in which builds word
+their errors and the server its answers. It starts as the server process's language.
 """
 
 from __future__ import annotations
@@ -40,8 +44,9 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from zinekit.data import data_dir
+from zinekit import i18n
 from zinekit.errors import Location, Problem, ZinekitError
+from zinekit.i18n import say
 from zinekit.output import write_atomically
 from zinekit.pipeline import BuildOptions
 from zinekit.studio.builder import Builder, Result
@@ -76,7 +81,10 @@ class Guard:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         refusal = self.studio.refusal(scope["method"], headers, scope.get("query_string", b""))
         if refusal is not None:
-            response = PlainTextResponse(f"zinekit studio: {refusal}\n", status_code=403)
+            lang = self.studio.lang
+            reason = i18n.text(lang, f"studio.refused.{refusal}")
+            line = i18n.text(lang, "studio.refused.line", reason=reason)
+            response = PlainTextResponse(f"{line}\n", status_code=403)
             await response(scope, receive, send)
             return
         await self.app(scope, receive, send)
@@ -93,8 +101,12 @@ class Studio:
         host: str = "127.0.0.1",
         port: int = 0,
         token: str | None = None,
+        lang: str | None = None,
     ) -> None:
         self.folder = Folder(folder)
+        # The language of the page's errors and of the server's answers: the process's
+        # (`zinekit --lang id studio`) until the page's picker chooses another.
+        self.lang = lang or i18n.current()
         self.host = host
         self.port = port
         self.token = token or secrets.token_urlsafe(24)
@@ -120,19 +132,20 @@ class Studio:
         return {f"http://{host}" for host in self.hosts()}
 
     def refusal(self, method: str, headers: dict[str, str], query: bytes) -> str | None:
-        """Why a request is refused, or None: Host, then token, then origin for changes."""
+        """Why a request is refused (a key of studio.toml [refused]), or None: Host, then
+        token, then origin for changes."""
         if headers.get("host", "").lower() not in self.hosts():
-            return "wrong Host header: open the address zinekit studio printed"
+            return "host"
         if not self.token_ok(headers, query):
-            return "missing or wrong token: open the address zinekit studio printed"
+            return "token"
         if method not in ("GET", "HEAD"):
             origin = headers.get("origin")
             if origin is None:
                 referer = headers.get("referer", "")
                 if not any(referer.startswith(o + "/") for o in self.origins()):
-                    return "a change needs the Origin of this page"
+                    return "no-origin"
             elif origin not in self.origins():
-                return "a change from another site is refused"
+                return "other-origin"
         return None
 
     def token_ok(self, headers: dict[str, str], query: bytes) -> bool:
@@ -154,7 +167,9 @@ class Studio:
     def rebuild(self) -> int | None:
         if self.current is None:
             return None
-        return self.builder.request(self.folder.resolve(self.current), self.options)
+        with i18n.speaking(self.lang):  # a refused path is worded in the page's language
+            path = self.folder.resolve(self.current)
+        return self.builder.request(path, self.options, self.lang)
 
     def _built(self, what: str, generation: int, result: Result | None) -> None:
         """Called in the builder's thread: tell every open page."""
@@ -170,6 +185,11 @@ class Studio:
                 loop.call_soon_threadsafe(queue.put_nowait, text)
 
     def describe(self, result: Result) -> dict[str, Any]:
+        """What the page shows of a build, worded in the language it was built in."""
+        with i18n.speaking(result.lang):
+            return self._describe(result)
+
+    def _describe(self, result: Result) -> dict[str, Any]:
         out = result.output
         done = out.typeset
         plan = done.plan if done else None
@@ -184,7 +204,9 @@ class Studio:
             "layout": done.job.layout.name if done else None,
             "duplex": plan.duplex if plan else None,
             "files": len(out.imposed),
+            "two-sided": any(back is not None for _, back in result.sides()),
             "seconds": round(result.seconds, 3),
+            "lang": result.lang,
         }
 
     def _problem(self, problem: Problem) -> dict[str, Any]:
@@ -264,6 +286,7 @@ class Studio:
 
         routes = [
             Route("/", self.index),
+            Route("/words", self.words),
             Route("/api/state", self.state),
             Route("/api/file", self.read_file, methods=["GET"]),
             Route("/api/file", self.write_file, methods=["PUT"]),
@@ -288,6 +311,13 @@ class Studio:
             return response
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-store"})
 
+    async def words(self, request: Request) -> Response:
+        """The page's words in every language zinekit speaks, from the catalogs."""
+        return JSONResponse(
+            {lang: i18n.entry(lang, "studio.page") for lang in i18n.LANGUAGES},
+            headers={"Cache-Control": "no-store"},
+        )
+
     async def state(self, request: Request) -> Response:
         from zinekit.impose.layout import builtin_names as layouts
         from zinekit.themes.load import builtin_names as themes
@@ -299,7 +329,9 @@ class Studio:
                 "folder": str(self.folder.root),
                 "files": self.folder.content_files(),
                 "current": self.current,
-                "starters": starters(),
+                "lang": self.lang,
+                "languages": list(i18n.LANGUAGES),
+                "starters": starters(self.lang),
                 "choices": {
                     "layout": layouts(),
                     "theme": themes(),
@@ -328,7 +360,7 @@ class Studio:
         try:
             text = path.read_bytes().decode("utf-8", "replace")
         except OSError as exc:
-            return _problem_response(f"cannot read the file: {exc.strerror}", 404)
+            return self._error(404, "cannot-read", reason=exc.strerror)
         return JSONResponse({"path": self.folder.name_of(path), "text": text})
 
     async def write_file(self, request: Request) -> Response:
@@ -338,19 +370,22 @@ class Studio:
             return path
         data = await request.body()
         if len(data) > MAX_FILE:
-            return _problem_response("the file is too large for a content file", 413)
+            return self._error(413, "too-large")
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
-            return _problem_response("the text is not UTF-8", 400)
+            return self._error(400, "not-utf8")
         if not path.parent.is_dir():
-            return _problem_response("the folder does not exist", 404)
+            return self._error(404, "no-folder")
         relative = self.folder.name_of(path)
         self.written[relative] = data
         try:
-            await run_in_threadpool(write_atomically, path, lambda f: f.write(data))
-        except (OSError, ZinekitError) as exc:
-            return _problem_response(f"cannot save the file: {exc}", 500)
+            await run_in_threadpool(self._speaking, write_atomically, path, lambda f: f.write(data))
+        except ZinekitError as exc:
+            with i18n.speaking(self.lang):
+                return self._error(500, "cannot-save", reason=exc)
+        except OSError as exc:
+            return self._error(500, "cannot-save", reason=exc.strerror)
         generation = self.rebuild() if relative == self.current else None
         return JSONResponse({"saved": relative, "generation": generation})
 
@@ -360,7 +395,7 @@ class Studio:
         if isinstance(path, Response):
             return path
         if not path.is_file():
-            return _problem_response("there is no such file in the folder", 404)
+            return self._error(404, "no-such-file")
         self.current = self.folder.name_of(path)
         self.written.pop(self.current, None)
         return JSONResponse({"current": self.current, "generation": self.rebuild()})
@@ -368,22 +403,24 @@ class Studio:
     async def new_file(self, request: Request) -> Response:
         body = await _json(request)
         starter = str(body.get("starter", ""))
-        sources = {p.stem: p for p in _starter_files()}
-        if starter not in sources:
-            return _problem_response(f"unknown starter {starter!r}", 404)
-        source = sources[starter]
-        name = str(body.get("path") or f"{starter}{source.suffix}")
+        files = [p for p in starter_files(self.lang) if p.stem == starter]
+        if not files:
+            return self._error(404, "unknown-starter", name=starter)
+        name = str(body.get("path") or f"{starter}{files[0].suffix}")
         path = self._path(name)
         if isinstance(path, Response):
             return path
+        # The starter in the format the new name asks for (.md or .yaml), else the first.
+        ending = path.suffix.lower().replace(".yml", ".yaml")
+        source = next((p for p in files if p.suffix == ending), files[0])
         try:
             # "x": never replaces a file, as `zinekit new`.
             with path.open("x", encoding="utf-8", newline="\n") as f:
                 f.write(source.read_text(encoding="utf-8"))
         except FileExistsError:
-            return _problem_response("this file already exists; choose another name", 409)
+            return self._error(409, "exists")
         except OSError as exc:
-            return _problem_response(f"cannot write the file: {exc.strerror}", 500)
+            return self._error(500, "cannot-write", reason=exc.strerror)
         self.current = self.folder.name_of(path)
         return JSONResponse({"current": self.current, "generation": self.rebuild()})
 
@@ -400,12 +437,16 @@ class Studio:
             "duplex": ["long", "short", "manual"],
         }
         changes: dict[str, Any] = {}
+        lang = body.get("lang") or self.lang
+        if lang not in i18n.LANGUAGES:
+            return self._error(400, "unknown-option", key="lang", value=lang)
         for key, values in allowed.items():
             if key in body:
                 value = body[key] or None
                 if value is not None and value not in values:
-                    return _problem_response(f"unknown {key} {value!r}", 400)
+                    return self._error(400, "unknown-option", key=key, value=value)
                 changes[key] = value if key != "duplex" else (value or "long")
+        self.lang = lang
         self.options = replace(self.options, **changes)
         return JSONResponse({"generation": self.rebuild()})
 
@@ -445,19 +486,21 @@ class Studio:
     async def picture(self, request: Request) -> Response:
         result = self._result(request.path_params["generation"])
         if result is None:
-            return _problem_response("a newer build replaced this one", 404)
+            return self._error(404, "replaced")
         kind = request.path_params["kind"]
-        lang = request.query_params.get("lang", "en")
+        lang = request.query_params.get("lang", self.lang)
+        number = request.path_params["number"]
         try:
-            png = await run_in_threadpool(result.picture, kind, request.path_params["number"], lang)
+            png = await run_in_threadpool(self._speaking, result.picture, kind, number, lang)
         except ZinekitError as exc:
-            return _problem_response(str(exc), 404)
+            with i18n.speaking(self.lang):
+                return _problem_response(str(exc), 404)
         return Response(png, media_type="image/png", headers={"Cache-Control": "no-store"})
 
     async def pdf(self, request: Request) -> Response:
         result = self._result(request.path_params["generation"])
         if result is None or not result.output.ok:
-            return _problem_response("a newer build replaced this one, or it failed", 404)
+            return self._error(404, "replaced-or-failed")
         out = result.output
         stem = result.content.stem
         which = request.path_params["which"]
@@ -468,7 +511,7 @@ class Studio:
         else:
             files["print"] = (out.imposed[0], f"{stem}.pdf")
         if which not in files:
-            return _problem_response(f"no {which} PDF in this build", 404)
+            return self._error(404, "no-pdf", which=which)
         data, name = files[which]
         return Response(
             data,
@@ -480,10 +523,21 @@ class Studio:
         )
 
     def _path(self, name: str) -> Path | Response:
-        try:
-            return self.folder.resolve(name)
-        except Refused as exc:
-            return _problem_response(str(exc), 403)
+        with i18n.speaking(self.lang):
+            try:
+                return self.folder.resolve(name)
+            except Refused as exc:
+                return _problem_response(str(exc), 403)
+
+    def _error(self, status: int, key: str, /, **fields: object) -> Response:
+        """An answer the page shows the user: studio.toml [server] `key` in its language."""
+        return _problem_response(i18n.text(self.lang, f"studio.server.{key}", **fields), status)
+
+    def _speaking(self, work: Callable[..., Any], *args: Any) -> Any:
+        """`work(*args)` in the page's language (in a worker thread: the language of the
+        request does not follow it there by itself)."""
+        with i18n.speaking(self.lang):
+            return work(*args)
 
 
 class _Headers:
@@ -508,15 +562,18 @@ class _Headers:
         await self.app(scope, receive, send_with)
 
 
-def _starter_files() -> list[Path]:
-    folder = data_dir("assets") / "starters"
+def starter_files(lang: str) -> list[Path]:
+    """The `zinekit new` starters whose comments speak `lang`, every format of every kind."""
+    from zinekit.cli.new import starter_dir
+
+    folder = starter_dir(lang)
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
 
 
-def starters() -> list[dict[str, str]]:
+def starters(lang: str) -> list[dict[str, str]]:
     """The `zinekit new` starters: name, file suffix and the title written in it."""
     found = []
-    for path in _starter_files():
+    for path in starter_files(lang):
         title = ""
         for line in path.read_text(encoding="utf-8").splitlines():
             key, _, value = line.partition(":")
@@ -549,8 +606,8 @@ def listen(host: str, port: int) -> socket.socket:
     except OSError as exc:
         sock.close()
         raise ZinekitError(
-            f"cannot listen on {host}:{port} ({exc.strerror})",
-            hint="choose another --port, or leave it out for a free one",
+            say("studio.command.cannot-listen", host=host, port=port, reason=exc.strerror),
+            hint=say("studio.command.cannot-listen-hint"),
         ) from None
     sock.listen(64)
     return sock

@@ -14,8 +14,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from zinekit import i18n
 from zinekit.data import data_dir
 from zinekit.errors import Problem, ThemeError
+from zinekit.i18n import say
 from zinekit.themes.model import BODY_ROLES, ROLES, ThemeFile
 from zinekit.validation.datafile import first_problem, read_model
 from zinekit.validation.document import Invalid
@@ -36,6 +38,12 @@ class Theme:
 
     @property
     def description(self) -> str:
+        """What the theme looks like, in the user's language for a built-in theme (from
+        themes.toml [descriptions]); a theme of the user's own says it in its file."""
+        if self.source.parent == builtin_dir():
+            described = i18n.catalog(i18n.current(), "themes")["descriptions"]
+            if self.name in described:
+                return str(described[self.name])
         return self.spec.description
 
 
@@ -66,16 +74,15 @@ def load_theme(name_or_path: str, base_dir: Path | None = None) -> Theme:
         path = (base_dir / name_or_path) if base_dir is not None else Path(name_or_path)
         if not path.is_file():
             raise ThemeError(
-                "theme file not found",
+                say("themes.load.file-not-found"),
                 where=path,
-                hint=f"built-in themes are {', '.join(builtin_names())}",
+                hint=say("themes.load.file-not-found-hint", names=", ".join(builtin_names())),
             )
         return _cached(str(path.resolve()), *_identity(path))
     if name_or_path not in builtin_names():
         raise ThemeError(
-            f"unknown theme {quote(name_or_path)}",
-            hint=f"choose one of {', '.join(builtin_names())} (see zinekit themes), or give"
-            " the path of a theme file (.toml)",
+            say("themes.load.unknown", name=quote(name_or_path)),
+            hint=say("themes.load.unknown-hint", names=", ".join(builtin_names())),
         )
     path = builtin_dir() / f"{name_or_path}.toml"
     return _cached(str(path), *_identity(path))

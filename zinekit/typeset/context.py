@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from zinekit.content.base import Located
-from zinekit.content.registry import block_kind, describe
+from zinekit.content.registry import block_kind
 from zinekit.errors import Location
 from zinekit.themes import DEFAULT_THEME, Theme, load_theme
 from zinekit.typeset.fonts import FontSet
@@ -21,6 +21,7 @@ from zinekit.typeset.geometry import Geometry
 from zinekit.typeset.i18n import Labels
 from zinekit.typeset.images import ImageStore
 from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
+from zinekit.typeset.naming import describe
 from zinekit.typeset.paragraph import Para, in_language, with_marked_words
 from zinekit.typeset.styles import Styles
 from zinekit.typeset.worksheet import Field, field_base
@@ -55,6 +56,8 @@ class Context:
         self.block_index = 0  # of the block being set, for field names (set by the story)
         self.block_lang: str | None = None  # its `lang:`, when it has one (set by the story)
         self._outline_count = 0
+        # Text zinekit draws itself (labels, bullets, numbers), checked after the user's.
+        self._own_text: list[tuple[Run, Location | None, str]] = []
         self._top_outline_seen = False
 
     # --- text -----------------------------------------------------------------------
@@ -79,7 +82,7 @@ class Context:
         self.fonts.check(items, where=where, what=what, font=style.fontName)
         if bullet:
             bold, italic = self.fonts.style_of(style.bulletFontName)
-            self.fonts.check([Run(bullet, bold, italic)], where=where, what=what)
+            self._own_text.append((Run(bullet, bold, italic), where, what))
         style = with_marked_words(in_language(style, self.block_lang), items)
         return Para(to_xml(items), style, bulletText=bullet)
 
@@ -89,8 +92,19 @@ class Context:
         return [self.paragraph(p, style, where=where, what=what) for p in paragraphs(text)]
 
     def check(self, text: str, *, where: Location | None, what: str) -> None:
-        """Check text zinekit draws itself (labels, numbers, bullets) in the regular face."""
+        """Check the user's text drawn in the regular face as it is (no markup)."""
         self.fonts.check([Run(text)], where=where, what=what)
+
+    def check_own(self, text: str, *, where: Location | None, what: str) -> None:
+        """Check text zinekit draws itself (labels, numbers) in the regular face, once
+        the user's text is checked (`check_own_text`): a font that lacks a letter of
+        "Sampul" most likely lacks one the user wrote first, and that is the one to name."""
+        self._own_text.append((Run(text), where, what))
+
+    def check_own_text(self) -> None:
+        """Check the text given to `check_own` and the bullets, in order."""
+        for run, where, what in self._own_text:
+            self.fonts.check([run], where=where, what=what)
 
     def title(self, title: str | None, block: Located) -> list[Flowable]:
         """The optional title above a list, a checklist, a table."""

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable
 
 from zinekit.content import model as m
 from zinekit.errors import TypesetError
+from zinekit.i18n import say
 from zinekit.themes.model import Rule
 from zinekit.typeset.context import Context
 from zinekit.typeset.fitting import fit_words, widest_word
@@ -40,13 +41,19 @@ def masthead(ctx: Context, pub: m.Publication) -> list[Flowable]:
         keepWithNext=1,
     )
     title_style = fit_words(ctx.fonts, title_style, pub.title, width)
-    out: list[Flowable] = [ctx.paragraph(pub.title, title_style, where=None, what="the title")]
+    out: list[Flowable] = [
+        ctx.paragraph(pub.title, title_style, where=None, what=say("typeset.parts.title"))
+    ]
     if pub.subtitle:
         subtitle_style = ParagraphStyle(
             "masthead-subtitle", parent=s.cover_subtitle, spaceAfter=s.leading, keepWithNext=1
         )
         subtitle_style = fit_words(ctx.fonts, subtitle_style, pub.subtitle, width)
-        out.append(ctx.paragraph(pub.subtitle, subtitle_style, where=None, what="the subtitle"))
+        out.append(
+            ctx.paragraph(
+                pub.subtitle, subtitle_style, where=None, what=say("typeset.parts.subtitle")
+            )
+        )
     else:
         title_style.spaceAfter = s.leading
     return out
@@ -88,9 +95,11 @@ def cover_page(ctx: Context, pub: m.Publication, cover: m.Cover) -> Flowable:
     footer = cover.footer
     bottom: list[Flowable] = []
     if footer:
-        bottom.append(ctx.paragraph(footer, s.cover_footer, where=where, what="the cover"))
+        bottom.append(
+            ctx.paragraph(footer, s.cover_footer, where=where, what=say("typeset.parts.cover"))
+        )
     outline = OutlineMark(ctx.labels["cover"], 0, "cover")
-    ctx.check(ctx.labels["cover"], where=where, what="the outline")
+    ctx.check_own(ctx.labels["cover"], where=where, what=say("typeset.parts.outline"))
     # A long title gets smaller until title, subtitle and footer fill at most 60% of
     # the page; the picture takes what is left.
     for factor in (1.0, 0.85, 0.7, 0.6, 0.5):
@@ -105,7 +114,11 @@ def cover_page(ctx: Context, pub: m.Publication, cover: m.Cover) -> Flowable:
         top: list[Flowable] = [
             outline,
             ctx.paragraph(
-                pub.cover_title, title_style, where=where, what="the cover title", case=look.case
+                pub.cover_title,
+                title_style,
+                where=where,
+                what=say("typeset.parts.cover-title"),
+                case=look.case,
             ),
         ]
         if look.rule.style != "none":
@@ -113,16 +126,18 @@ def cover_page(ctx: Context, pub: m.Publication, cover: m.Cover) -> Flowable:
         if pub.cover_subtitle:
             subtitle_style = fit_words(ctx.fonts, s.cover_subtitle, pub.cover_subtitle, width)
             top.append(
-                ctx.paragraph(pub.cover_subtitle, subtitle_style, where=where, what="the cover")
+                ctx.paragraph(
+                    pub.cover_subtitle, subtitle_style, where=where, what=say("typeset.parts.cover")
+                )
             )
         page = FullPage(top, bottom, None, gap=s.leading)
         if page.needed(width) <= 0.6 * height:
             break
     if page.needed(width) > height:
         raise TypesetError(
-            "the cover title, subtitle and footer do not fit on the cover",
+            say("typeset.covers.crowded"),
             where=where,
-            hint="shorten the title",
+            hint=say("typeset.covers.crowded-hint"),
         )
     room = height - page.needed(width) - 2 * s.leading
     if picture and room > 0 and cover.full_width:
@@ -136,9 +151,9 @@ def cover_page(ctx: Context, pub: m.Publication, cover: m.Cover) -> Flowable:
         page.middle = picture
     elif picture:
         raise TypesetError(
-            "the cover title and subtitle leave no room for the cover image",
+            say("typeset.covers.no-room-for-image"),
             where=where,
-            hint="shorten the title or leave the image out",
+            hint=say("typeset.covers.no-room-for-image-hint"),
         )
     return page
 
@@ -183,7 +198,11 @@ def _fitted_title(
             textColor=colour if colour is not None else s.cover_title.textColor,
         )
         para = ctx.paragraph(
-            pub.cover_title, style, where=cover.where, what="the cover title", case=look.case
+            pub.cover_title,
+            style,
+            where=cover.where,
+            what=say("typeset.parts.cover-title"),
+            case=look.case,
         )
         if para.wrap(width, 1e6)[1] <= room or size <= smallest:
             return para
@@ -197,8 +216,8 @@ def type_cover(ctx: Context, pub: m.Publication, cover: m.Cover) -> FullPage:
     where = cover.where
     width, height = g.width - 2 * g.inner, g.height - 2 * g.top
     if cover.image:
-        ctx.notes.append("the cover picture is not shown on a cover with template: type")
-    ctx.check(ctx.labels["cover"], where=where, what="the outline")
+        ctx.notes.append(say("pictures.notes.cover-not-shown"))
+    ctx.check_own(ctx.labels["cover"], where=where, what=say("typeset.parts.outline"))
     title = _fitted_title(
         ctx,
         pub,
@@ -213,17 +232,23 @@ def type_cover(ctx: Context, pub: m.Publication, cover: m.Cover) -> FullPage:
         top.append(_rule(ctx, pub, look.rule))
     if pub.cover_subtitle:
         top.append(
-            ctx.paragraph(pub.cover_subtitle, s.cover_subtitle, where=where, what="the cover")
+            ctx.paragraph(
+                pub.cover_subtitle, s.cover_subtitle, where=where, what=say("typeset.parts.cover")
+            )
         )
     bottom: list[Flowable] = []
     if cover.footer:
-        bottom.append(ctx.paragraph(cover.footer, s.cover_footer, where=where, what="the cover"))
+        bottom.append(
+            ctx.paragraph(
+                cover.footer, s.cover_footer, where=where, what=say("typeset.parts.cover")
+            )
+        )
     page = FullPage(top, bottom, None, gap=s.leading)
     if page.needed(width) > height:
         raise TypesetError(
-            "the cover title, subtitle and footer do not fit on the cover",
+            say("typeset.covers.crowded"),
             where=where,
-            hint="shorten the title",
+            hint=say("typeset.covers.crowded-hint"),
         )
     return page
 
@@ -235,7 +260,7 @@ def knockout_cover(ctx: Context, pub: m.Publication, cover: m.Cover) -> Flowable
     s, g = ctx.styles, ctx.geometry
     where = cover.where
     width = g.width - 2 * g.inner
-    ctx.check(ctx.labels["cover"], where=where, what="the outline")
+    ctx.check_own(ctx.labels["cover"], where=where, what=say("typeset.parts.outline"))
     title = _fitted_title(
         ctx,
         pub,
@@ -248,12 +273,16 @@ def knockout_cover(ctx: Context, pub: m.Publication, cover: m.Cover) -> Flowable
     inside: list[Flowable] = [title]
     if pub.cover_subtitle:
         style = ParagraphStyle("cover-subtitle-knockout", parent=s.cover_subtitle, textColor=PAPER)
-        inside.append(ctx.paragraph(pub.cover_subtitle, style, where=where, what="the cover"))
+        inside.append(
+            ctx.paragraph(pub.cover_subtitle, style, where=where, what=say("typeset.parts.cover"))
+        )
     if cover.footer:
         style = ParagraphStyle(
             "cover-footer-knockout", parent=s.cover_footer, textColor=PAPER, spaceBefore=s.leading
         )
-        inside.append(ctx.paragraph(cover.footer, style, where=where, what="the cover"))
+        inside.append(
+            ctx.paragraph(cover.footer, style, where=where, what=say("typeset.parts.cover"))
+        )
     picture = None
     if cover.image:
         paper_w, paper_h = g.width + 2 * g.bleed, g.height + 2 * g.bleed
@@ -267,9 +296,9 @@ def knockout_cover(ctx: Context, pub: m.Publication, cover: m.Cover) -> Flowable
     page.outline = OutlineMark(ctx.labels["cover"], 0, "cover")
     if page.panel_height(width) > g.height - 2 * g.top:
         raise TypesetError(
-            "the cover title, subtitle and footer do not fit on the cover",
+            say("typeset.covers.crowded"),
             where=where,
-            hint="shorten the title",
+            hint=say("typeset.covers.crowded-hint"),
         )
     return page
 
@@ -318,15 +347,15 @@ def back_page(ctx: Context, back: m.Back) -> FullPage:
     """The closing text at the top; contact and licence at the foot."""
     s, g = ctx.styles, ctx.geometry
     width, height = g.width - 2 * g.inner, g.height - 2 * g.top
-    what = "the back cover"
+    what = say("typeset.parts.back-cover")
     top: list[Flowable] = [OutlineMark(ctx.labels["back-cover"], 0, "back-cover")]
-    ctx.check(ctx.labels["back-cover"], where=back.where, what="the outline")
+    ctx.check_own(ctx.labels["back-cover"], where=back.where, what=say("typeset.parts.outline"))
     if back.text:
         top += ctx.paragraphs(back.text, s.back_text, where=back.where, what=what)
     bottom: list[Flowable] = []
     if back.contact:
         label = ctx.labels["contact"]
-        ctx.check(label, where=back.where, what=what)
+        ctx.check_own(label, where=back.where, what=what)
         bottom.append(Para(to_xml([Run(label)]), s.back_label))
         bottom += ctx.paragraphs(back.contact, s.back_text, where=back.where, what=what)
     if back.license:
@@ -340,17 +369,17 @@ def back_page(ctx: Context, back: m.Back) -> FullPage:
         fitted = fit_poster(poster_words(back.slogan), s.poster, width, room, s.h1.fontSize)
         if fitted is None:
             raise TypesetError(
-                "the back cover's slogan does not fit beside its text",
+                say("typeset.covers.slogan"),
                 where=back.where,
-                hint="shorten the slogan or the back cover's text",
+                hint=say("typeset.covers.slogan-hint"),
             )
         poster = Poster(fitted, s.poster, space_before=0, space_after=0)
         poster.wrap(width, room)
         page.middle = poster
     if page.needed(width) > height:
         raise TypesetError(
-            "the back cover does not fit on one page",
+            say("typeset.covers.back-crowded"),
             where=back.where,
-            hint="shorten its text, or move some of it into the blocks",
+            hint=say("typeset.covers.back-crowded-hint"),
         )
     return page

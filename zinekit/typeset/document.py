@@ -15,17 +15,19 @@ from reportlab import rl_config
 from reportlab.platypus.doctemplate import LayoutError
 
 from zinekit.content import model as m
-from zinekit.content.registry import describe
 from zinekit.errors import CapacityError, TypesetError
+from zinekit.i18n import say
 from zinekit.impose.target import PageTarget
 from zinekit.themes import DEFAULT_THEME, Theme, load_theme
+from zinekit.typeset import overflow
 from zinekit.typeset.context import Context
 from zinekit.typeset.fonts import FontSet, load_fonts
-from zinekit.typeset.geometry import MIN_FONT_SIZE, default_font_size, page_geometry
+from zinekit.typeset.geometry import MIN_FONT_SIZE, Geometry, default_font_size, page_geometry
 from zinekit.typeset.hyphenate import hyphenator
 from zinekit.typeset.i18n import labels
 from zinekit.typeset.images import ImageStore, Tone
 from zinekit.typeset.markup import Run
+from zinekit.typeset.naming import describe, points
 from zinekit.typeset.pages import ZineDoc
 from zinekit.typeset.paragraph import recording
 from zinekit.typeset.result import SetParagraph, TypesetResult
@@ -85,20 +87,7 @@ def build(
     if theme is None:
         theme = load_theme(pub.theme or DEFAULT_THEME, base_dir)
     fonts = load_fonts(theme, pub.fonts, base_dir)
-    # reportlab adds a hyphen when it breaks a word, in any of the four faces.
-    hyphens = [Run("-", bold, italic) for bold in (False, True) for italic in (False, True)]
-    fonts.check(hyphens, where=None, what="the hyphen added where a word breaks")
-    for role in ("heading", "display"):
-        fonts.check([Run("-")], where=None, what=f"the {role} font", font=fonts.role(role))
-    folio = None
-    if pub.page_numbers:
-        folio = _folio_text(theme, pub.lang)
-        fonts.check(
-            [Run(folio.format(n="0123456789"))],
-            where=None,
-            what="the page numbers",
-            font=fonts.role(theme.spec.page_numbers.font),
-        )
+    folio = _folio_text(theme, pub.lang) if pub.page_numbers else None
     images = ImageStore(base_dir, tone)
     # The theme's body size is a factor of the page's; rounded to 0.25 pt as that is.
     start = max(
@@ -125,19 +114,27 @@ def build(
     notes = list(dict.fromkeys(attempt.notes))  # two blocks may have the same to say
     if attempt.size < start:
         notes.append(
-            f"type set at {attempt.size:g} pt instead of {start:g} pt so that the content"
-            f" fits on {max_pages} pages"
+            say(
+                "typeset.fit.shrunk",
+                size=points(attempt.size),
+                start=points(start),
+                pages=max_pages,
+            )
         )
     elif attempt.size > start or attempt.spread:
-        how = f"type set at {attempt.size:g} pt"
+        shown = {"size": points(attempt.size), "start": points(start)}
         if attempt.size > start:
-            how += f" instead of {start:g} pt"
-        if attempt.spread:
-            how += " with extra space between blocks"
-        if attempt.pages == max_pages:
-            notes.append(f"{how} so that the content fills the {max_pages} pages")
+            how = say(
+                "typeset.fit.larger-spread" if attempt.spread else "typeset.fit.larger", **shown
+            )
         else:
-            notes.append(f"{how}; the content fills {attempt.pages} of the {max_pages} pages")
+            how = say("typeset.fit.spread", **shown)
+        if attempt.pages == max_pages:
+            notes.append(say("typeset.fit.fills", how=how, pages=max_pages))
+        else:
+            notes.append(
+                say("typeset.fit.fills-part", how=how, used=attempt.pages, pages=max_pages)
+            )
     fillable_pdf = None
     if fillable:
         form = layout(attempt.size, attempt.spread, fillable=True)
@@ -267,15 +264,38 @@ def _layout(
         cover=pub.cover is not None,
     )
     with recording() as drawn:
+        # The user's text is checked as the story is built, zinekit's own after it: a font
+        # without Latin letters is reported at the first letter the user wrote, not at a
+        # label or the hyphen zinekit adds.
         flowables = build_story(pub, ctx)
+        ctx.check_own_text()
+        _check_added_text(fonts, theme, folio)
         try:
             with _binary_streams():
                 doc.build(flowables)
-        except LayoutError as exc:
-            raise _too_large(pub, doc, exc) from None
+        except LayoutError:
+            raise _too_large(pub, doc, geometry) from None
     return _Attempt(
         out.getvalue(), doc, size, ctx.notes, drawn, styles.leading, ctx.squeezed, spread
     )
+
+
+def _check_added_text(fonts: FontSet, theme: Theme, folio: str | None) -> None:
+    """Characters zinekit draws beyond the user's text: the hyphen reportlab adds when it
+    breaks a word (in any of the four faces and in the heading and display faces) and the
+    digits of the page numbers."""
+    hyphens = [Run("-", bold, italic) for bold in (False, True) for italic in (False, True)]
+    fonts.check(hyphens, where=None, what=say("typeset.parts.hyphen"))
+    for role in ("heading", "display"):
+        what = say("typeset.parts.role-font", role=role)
+        fonts.check([Run("-")], where=None, what=what, font=fonts.role(role))
+    if folio is not None:
+        fonts.check(
+            [Run(folio.format(n="0123456789"))],
+            where=None,
+            what=say("typeset.parts.page-numbers"),
+            font=fonts.role(theme.spec.page_numbers.font),
+        )
 
 
 def _centred(theme: Theme, saddle: bool) -> bool:
@@ -298,13 +318,22 @@ def _binary_streams() -> Iterator[None]:
         rl_config.useA85 = saved
 
 
-def _too_large(pub: m.Publication, doc: ZineDoc, exc: LayoutError) -> TypesetError:
+def _too_large(pub: m.Publication, doc: ZineDoc, geometry: Geometry) -> TypesetError:
+    """A flowable taller than any page: said as the part of the block it is (an item of a
+    checklist, the prompt of a write-in), with a hint for that part."""
     block = pub.blocks[doc.current_block] if doc.current_block is not None else None
-    what = describe(block) if block else "the content"
+    what = describe(block) if block else say("typeset.blocks.content")
+    part, height = overflow.find(doc.placing)
+    where = block.where if block else None
+    if block is not None and part.at is not None:
+        where = block.where_of(*part.at)
+    sizes = {"needed": f"{to_mm(height):.0f}", "room": f"{to_mm(geometry.frame_height):.0f}"}
+    # A flowable that keeps no height of its own is not measured: said without sizes.
+    message = f"typeset.too-large.{part.kind}" if height > 0 else "typeset.too-large.unmeasured"
     return TypesetError(
-        f"{what} does not fit on a page even by itself ({exc})",
-        where=block.where if block else None,
-        hint="make the image smaller or split the text",
+        say(message, block=what, **sizes, **part.fields),
+        where=where,
+        hint=say(f"typeset.too-large.{part.kind}-hint"),
     )
 
 
@@ -319,16 +348,16 @@ def _overflow(
     index = doc.first_block[late[0]] if late else None
     block = pub.blocks[index] if index is not None else None
     height = sum(doc.used[page] for page in late)
-    pages = "page" if over == 1 else "pages"
-    message = (
-        f"the content needs {doc.page} pages but the layout holds {max_pages}:"
-        f" {over} {pages} (about {to_mm(height):.0f} mm of text) too many"
+    message = say(
+        "typeset.capacity.over",
+        needed=doc.page,
+        pages=max_pages,
+        count=over,
+        mm=f"{to_mm(height):.0f}",
     )
     if block is not None:
-        message += f", from {describe(block)} on"
+        message += say("typeset.capacity.from-block", block=describe(block))
     if shrunk:
-        message += f", even with the type at {attempt.size:g} pt"
-    hint = "shorten the content or choose a layout with more pages"
-    if not shrunk:
-        hint += ", or build with --shrink to set the type smaller (down to 7 pt)"
+        message += say("typeset.capacity.even-at", size=points(attempt.size))
+    hint = say("typeset.capacity.hint" if shrunk else "typeset.capacity.hint-shrink")
     return CapacityError(message, pages_over=over, where=block.where if block else None, hint=hint)

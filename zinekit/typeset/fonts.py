@@ -17,8 +17,9 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from zinekit import oserrors
 from zinekit.content.model import Fonts
-from zinekit.errors import FontError, Location, MissingGlyphError
+from zinekit.errors import FontError, Location, MissingGlyphError, printable
 from zinekit.fontfile import font_problem
+from zinekit.i18n import say
 from zinekit.themes import Theme
 from zinekit.themes.model import BODY_ROLES, ROLES
 from zinekit.typeset.markup import Run
@@ -82,12 +83,34 @@ class FontSet:
             for char in run.text:
                 if ord(char) not in face.chars and not _invisible(char):
                     raise MissingGlyphError(
-                        f"the font {face.path.name} has no glyph for {char!r}"
-                        f" (U+{ord(char):04X}) in {what}",
+                        say(
+                            "fonts.glyph.missing",
+                            font=face.path.name,
+                            char=repr(char),
+                            code=f"{ord(char):04X}",
+                            what=what,
+                        ),
                         where=where,
-                        hint="remove or replace the character, or name a font that has it"
-                        " under fonts: in the content file",
+                        hint=say(
+                            "fonts.glyph.emoji-hint" if _emoji(char) else "fonts.glyph.missing-hint"
+                        ),
                     )
+
+
+# Emoji pasted from a chat: pictographs, symbols and dingbats, flags, and the joiners and
+# modifiers that build them (Unicode's emoji blocks; no font zinekit ships draws them).
+_EMOJI = (
+    (0x1F000, 0x1FAFF),
+    (0x2600, 0x27BF),
+    (0x2B00, 0x2BFF),
+    (0xFE00, 0xFE0F),
+    (0x200D, 0x200D),
+    (0xE0020, 0xE007F),
+)
+
+
+def _emoji(char: str) -> bool:
+    return any(low <= ord(char) <= high for low, high in _EMOJI)
 
 
 def _invisible(char: str) -> bool:
@@ -140,22 +163,12 @@ def load_fonts(theme: Theme, fonts: Fonts | None, base_dir: Path) -> FontSet:
     return FontSet(family, faces, roles)
 
 
-_FONT_PROBLEMS = {
-    "damaged": "cannot embed this font: its file is damaged or cut short",
-    "restricted": "cannot embed this font: its licence forbids it (OS/2 fsType 0x0002)",
-}
-_FONT_HINTS = {
-    "damaged": "download or copy the font again",
-    "restricted": "use a font whose licence allows embedding (the SIL Open Font License does)",
-}
-
-
 def _user_path(given: str, base_dir: Path) -> Path:
     path = (base_dir / given).resolve()
     if not path.is_file():
         raise FontError(
-            f"font file {given!r} not found (looked in {base_dir})",
-            hint="font paths are relative to the content file",
+            say("fonts.file.not-found", name=repr(given), folder=str(base_dir)),
+            hint=say("fonts.file.not-found-hint"),
         )
     return path
 
@@ -173,17 +186,21 @@ def _load(path: str, mtime_ns: int, size: int) -> _Face:
     try:
         wrong = font_problem(Path(path).read_bytes())
     except OSError as exc:
-        raise FontError(f"cannot read the font: {oserrors.explain(exc)[0]}", where=path) from None
+        raise FontError(
+            say("fonts.file.unreadable", error=oserrors.explain(exc)[0]), where=path
+        ) from None
     if wrong is not None:
-        raise FontError(_FONT_PROBLEMS[wrong], where=Path(path), hint=_FONT_HINTS[wrong])
+        # font_problem's verdicts ("damaged", "restricted") are keys of fonts.toml [file].
+        raise FontError(
+            say(f"fonts.file.{wrong}"), where=Path(path), hint=say(f"fonts.file.{wrong}-hint")
+        )
     try:
         font = TTFont(name, path)
     except (TTFError, OSError, ValueError, KeyError, IndexError, struct.error) as exc:
         raise FontError(
-            f"cannot embed this font: {exc}",
+            say("fonts.file.not-embeddable", error=printable(str(exc), 120)),
             where=Path(path),
-            hint="zinekit needs TrueType fonts (.ttf with glyf outlines) that allow embedding;"
-            " OpenType CFF (.otf) fonts cannot be used",
+            hint=say("fonts.file.not-embeddable-hint"),
         ) from None
     pdfmetrics.registerFont(font)
     return _Face(name, Path(path), frozenset(font.face.charToGlyph))

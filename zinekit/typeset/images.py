@@ -21,11 +21,11 @@ from PIL import ExifTags, Image, ImageChops, ImageOps
 
 from zinekit import oserrors
 from zinekit.errors import ImageError, Location
+from zinekit.i18n import say
 from zinekit.pictures import PictureError, open_picture
 from zinekit.typeset.halftone import halftone
 from zinekit.units import MINIMUM_PPI
 
-_HINT = "use a JPEG or PNG file of at most 8000 x 6000 pixels"
 # More pixels than this per inch at the printed size only make the PDF heavier.
 PRINT_PPI = MINIMUM_PPI
 
@@ -53,10 +53,8 @@ class Prepared:
         ppi = self.width / (width / 72) if width > 0 else MINIMUM_PPI
         if round(ppi) >= MINIMUM_PPI:
             return None
-        return (
-            f"image {src!r} prints at {round(ppi)} ppi, under the {MINIMUM_PPI} ppi print"
-            " shops ask for (zinekit check fails it): it may print blurred; use a picture"
-            " with more pixels, or print it smaller"
+        return say(
+            "pictures.notes.low-resolution", name=repr(src), ppi=round(ppi), minimum=MINIMUM_PPI
         )
 
 
@@ -113,9 +111,9 @@ def _prepare(
 ) -> Prepared:
     if not path.is_file():
         raise ImageError(
-            f"image file {_named(src)} not found",
+            say("pictures.image.not-found", name=_named(src)),
             where=where,
-            hint="image paths are relative to the content file",
+            hint=say("pictures.image.not-found-hint"),
         )
     try:
         with open_picture(path) as opened:
@@ -125,14 +123,10 @@ def _prepare(
             image = ImageOps.exif_transpose(opened)
             image.load()
     except PictureError as exc:
-        raise ImageError(
-            f"cannot read image {_named(src)}: {exc.reason}", where=where, hint=_HINT
-        ) from None
+        raise _unreadable(src, exc.reason, where) from None
     except (OSError, ValueError) as exc:
         what = oserrors.explain(exc)[0] if oserrors.is_path_error(exc) else str(exc)
-        raise ImageError(
-            f"cannot read image {_named(src)}: {oserrors.short(what)}", where=where, hint=_HINT
-        ) from None
+        raise _unreadable(src, oserrors.short(what), where) from None
     flat = _flatten(image)
     if grey and flat.mode != "L":
         flat = flat.convert("L")
@@ -147,6 +141,14 @@ def _prepare(
     out = io.BytesIO()
     flat.save(out, "JPEG", quality=90)
     return Prepared(out.getvalue(), flat.width, flat.height)
+
+
+def _unreadable(src: str, reason: str, where: Location | None) -> ImageError:
+    return ImageError(
+        say("pictures.image.unreadable", name=_named(src), reason=reason),
+        where=where,
+        hint=say("pictures.image.unreadable-hint"),
+    )
 
 
 def _named(src: str) -> str:

@@ -13,14 +13,15 @@ from reportlab.platypus.flowables import BalancedColumns
 
 from zinekit.content.base import Located
 from zinekit.content.blocks.text import Columns, Lede, Poster, Pullquote
-from zinekit.content.registry import describe
 from zinekit.errors import Location, TypesetError
+from zinekit.i18n import say
 from zinekit.typeset import reportlab_shim as shim
 from zinekit.typeset.context import Context
 from zinekit.typeset.flowables import BlockMark
 from zinekit.typeset.magazine import DropCap, Rule, Stack, fit_poster, poster_words
 from zinekit.typeset.magazine import Poster as PosterFlowable
 from zinekit.typeset.markup import Run
+from zinekit.typeset.naming import describe, points
 from zinekit.typeset.paragraph import Para
 from zinekit.units import mm, to_mm
 
@@ -68,14 +69,21 @@ def beside_width(
     width = share * g.frame_width
     if g.frame_width - width - gap < MIN_MEASURE - 1e-6:
         least = (MIN_MEASURE + gap) / (1 - share)
-        room = "a column" if g.columns > 1 else "the page"
+        room = say(
+            "typeset.magazine.room-column" if g.columns > 1 else "typeset.magazine.room-page"
+        )
         raise TypesetError(
-            f"'{key}: ...' needs text at least {to_mm(least):.0f} mm wide so that the text"
-            f" beside {describe(block)} keeps {to_mm(MIN_MEASURE):.0f} mm, but {room} here"
-            f" is {to_mm(g.frame_width):.0f} mm wide",
+            say(
+                "typeset.magazine.beside-too-narrow",
+                key=key,
+                least=f"{to_mm(least):.0f}",
+                block=describe(block),
+                measure=f"{to_mm(MIN_MEASURE):.0f}",
+                room=room,
+                width=f"{to_mm(g.frame_width):.0f}",
+            ),
             where=where,
-            hint=f"leave out '{key}' on this layout, or build on larger pages, such as an A5"
-            " booklet's",
+            hint=say("typeset.magazine.beside-too-narrow-hint", key=key),
         )
     return width
 
@@ -88,9 +96,13 @@ def poster(ctx: Context, block: Poster) -> list[Flowable]:
     fitted = fit_poster(words, s.poster, g.frame_width, g.frame_height * 0.9, s.h1.fontSize)
     if fitted is None:
         raise TypesetError(
-            f"{describe(block)} does not fit on a page even at {s.h1.fontSize:g} pt",
+            say(
+                "typeset.magazine.poster-too-large",
+                block=describe(block),
+                size=points(s.h1.fontSize),
+            ),
             where=block.where,
-            hint="shorten it, or split it into two posters",
+            hint=say("typeset.magazine.poster-too-large-hint"),
         )
     return [
         PosterFlowable(
@@ -107,12 +119,14 @@ def columns(ctx: Context, block: Columns) -> list[Flowable]:
         if width < MIN_MEASURE - 1e-6:
             least = block.columns * MIN_MEASURE + (block.columns - 1) * gap
             raise TypesetError(
-                f"two columns need text at least {to_mm(least):.0f} mm wide (each column"
-                f" {to_mm(MIN_MEASURE):.0f} mm), but the page's text here is"
-                f" {to_mm(g.page_frame_width):.0f} mm wide",
+                say(
+                    "typeset.magazine.columns-too-narrow",
+                    least=f"{to_mm(least):.0f}",
+                    measure=f"{to_mm(MIN_MEASURE):.0f}",
+                    width=f"{to_mm(g.page_frame_width):.0f}",
+                ),
                 where=block.where,
-                hint="leave out 'columns: 2' on this layout, or build on larger pages,"
-                " such as an A5 booklet's",
+                hint=say("typeset.magazine.columns-too-narrow-hint"),
             )
     ctx.geometry = g.in_columns(block.columns, gap)
     return [ColumnsMark(block.columns)]

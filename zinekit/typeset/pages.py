@@ -58,6 +58,9 @@ class ZineDoc(BaseDocTemplate):
         self.folio = folio
         self.centred_folio = centred_folio
         self.current_block: int | None = None
+        # The flowable being placed, kept when reportlab finds it larger than any page so
+        # that the error can say what it is (`zinekit.typeset.overflow`).
+        self.placing: Flowable | None = None
         self.first_block: dict[int, int | None] = {}  # page -> block it begins with
         self.used: dict[int, float] = {}  # page -> height of text on it, points
         whole = (g.inner, g.top, g.width - 2 * g.inner, g.height - 2 * g.top)
@@ -101,6 +104,8 @@ class ZineDoc(BaseDocTemplate):
             # Extra space between blocks is not wanted at the top of a page.
             del flowables[0]
             return
+        if flowables:
+            self.placing = flowables[0]
         super().handle_flowable(flowables)
 
     def _page_number(self, canv: Canvas, doc: BaseDocTemplate) -> None:

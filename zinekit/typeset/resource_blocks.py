@@ -6,11 +6,12 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from zinekit.content.blocks.resources import Resources
-from zinekit.content.registry import describe
 from zinekit.errors import Location, TypesetError
+from zinekit.i18n import say
 from zinekit.typeset.context import Context
 from zinekit.typeset.flowables import QRCode, Stack
 from zinekit.typeset.markup import Run, to_xml
+from zinekit.typeset.naming import describe
 from zinekit.typeset.paragraph import Para
 from zinekit.typeset.styles import BLACK
 from zinekit.units import mm
@@ -49,9 +50,9 @@ def _link(ctx: Context, link: str, where: Location | None, what: str) -> list[Fl
     code = QRCode(link, max_size=width * 0.4)
     if code.width > width:
         raise TypesetError(
-            f"the page is too narrow for the QR code of a link in {what}",
+            say("typeset.resources.qr-too-wide", block=what),
             where=where,
-            hint="a QR code needs at least 15 mm and a white border",
+            hint=say("typeset.resources.qr-too-wide-hint"),
         )
     shown = link.removeprefix("mailto:")
     ctx.fonts.check([Run(shown)], where=where, what=what)

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable
 from zinekit.content.blocks.image import Image
 from zinekit.content.blocks.text import Affirmations, Agreements, Heading, ListBlock, Quote, Text
 from zinekit.content.blocks.worksheet import FILL, PITCH
-from zinekit.content.registry import describe
+from zinekit.i18n import say
 from zinekit.typeset.context import Context, lead
 from zinekit.typeset.fitting import fit_words
 from zinekit.typeset.flowables import OutlineMark, Picture
@@ -33,7 +33,9 @@ from zinekit.typeset.magazine import (
 from zinekit.typeset.magazine import Poster as PosterFlowable
 from zinekit.typeset.magazine_blocks import Beside, beside_width
 from zinekit.typeset.markup import Run, paragraphs, runs, to_xml
+from zinekit.typeset.naming import describe
 from zinekit.typeset.ornaments import RuleLine
+from zinekit.typeset.overflow import Part, tag
 from zinekit.typeset.paragraph import Para, in_language, with_marked_words
 from zinekit.typeset.worksheet_fill import WriteIn
 
@@ -327,7 +329,7 @@ def _one_line_each(
     size = max(floor, style.fontSize * measure / widest * 0.995)
     fits = widest * size / style.fontSize <= measure
     if not fits:
-        ctx.notes.append(f"some lines of the affirmations {pattern!r} are too long for one line")
+        ctx.notes.append(say("typeset.magazine.affirmations-too-long", pattern=repr(pattern)))
         size = style.fontSize  # wrapping anyway: no need to be smaller too
     return ParagraphStyle(
         "affirmation-fitted",
@@ -391,9 +393,7 @@ def image(ctx: Context, block: Image) -> list[Flowable]:
     limit = g.frame_height * _PICTURE_MAX_HEIGHT
     if height > limit:
         width, height = limit / prepared.aspect, limit
-        ctx.notes.append(
-            f"image {spec.src!r} is printed smaller than asked so that it fits on a page"
-        )
+        ctx.notes.append(say("pictures.notes.smaller", name=repr(spec.src)))
     low = prepared.low_resolution(spec.src, width)
     if low:
         ctx.notes.append(low)
@@ -406,8 +406,8 @@ def image(ctx: Context, block: Image) -> list[Flowable]:
     if spec.credit:
         out.append(ctx.paragraph(spec.credit, ctx.styles.credit, where=block.where, what=what))
     if spec.float_:
-        stack = Stack(out, width)
-        return [Beside(stack, spec.float_, gap=ctx.styles.column_gap * 0.8)]
+        stack = tag(Stack(out, width), Part("picture"))
+        return [tag(Beside(stack, spec.float_, gap=ctx.styles.column_gap * 0.8), Part("picture"))]
     for flowable in out[:-1]:
         flowable.keepWithNext = 1
     if len(out) > 1:
@@ -415,4 +415,5 @@ def image(ctx: Context, block: Image) -> list[Flowable]:
         out[1:] = [Stack(out[1:], width)]
         out[1].hAlign = "CENTER"
     out[-1].spaceAfter = ctx.styles.body.spaceAfter
-    return out
+    # Too tall for a page, it is the picture with its caption (never a caption alone).
+    return [tag(flowable, Part("picture")) for flowable in out]

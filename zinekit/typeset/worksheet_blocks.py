@@ -11,10 +11,12 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from zinekit.content.base import Located
 from zinekit.content.blocks import worksheet as model
-from zinekit.content.registry import describe
 from zinekit.errors import TypesetError
+from zinekit.i18n import say
 from zinekit.typeset.context import Context
 from zinekit.typeset.markup import runs
+from zinekit.typeset.naming import describe, first_words
+from zinekit.typeset.overflow import Part, tag
 from zinekit.typeset.paragraph import Para
 from zinekit.typeset.worksheet import Field, slug
 from zinekit.typeset.worksheet_fill import Box, Grid, WriteIn
@@ -48,7 +50,7 @@ def write_in(ctx: Context, block: model.WriteIn) -> list[Flowable]:
         prompt, lines, block.line_pitch, page_height=ctx.geometry.frame_height, field=field
     )
     writein.spaceAfter = ctx.styles.body.spaceAfter
-    return [writein]
+    return [tag(writein, Part("prompt"))]
 
 
 def box(ctx: Context, block: model.Box) -> list[Flowable]:
@@ -58,10 +60,14 @@ def box(ctx: Context, block: model.Box) -> list[Flowable]:
     room = ctx.geometry.frame_height - label.wrap(ctx.geometry.frame_width, 1e6)[1] - gap
     if height is not None and height > room:
         raise TypesetError(
-            f"{describe(block)} is {to_mm(height):.0f} mm high, but a page has room for"
-            f" {to_mm(room):.0f} mm under its label",
+            say(
+                "typeset.worksheets.box-too-high",
+                block=describe(block),
+                height=f"{to_mm(height):.0f}",
+                room=f"{to_mm(room):.0f}",
+            ),
             where=block.where,
-            hint="make it lower, or write height: rest for the rest of the page",
+            hint=say("typeset.worksheets.box-too-high-hint"),
         )
     box = Box(
         label,
@@ -71,7 +77,7 @@ def box(ctx: Context, block: model.Box) -> list[Flowable]:
         field=ctx.field(block, block.box, block.box),
     )
     box.spaceAfter = ctx.styles.body.spaceAfter
-    return [box]
+    return [tag(box, Part("label"))]
 
 
 def checklist(ctx: Context, block: model.Checklist) -> list[Flowable]:
@@ -87,7 +93,10 @@ def checklist(ctx: Context, block: model.Checklist) -> list[Flowable]:
         if base is not None:
             words = "".join(run.text for run in runs(item))
             field = Field(f"{base.name}-{i:02d}", words)
-        out.append(TickItem(para, side, s.size * 0.6, field))
+        item_part = Part(
+            "item", {"number": i, "words": first_words(item, 30)}, ("checklist", i - 1)
+        )
+        out.append(tag(TickItem(para, side, s.size * 0.6, field), item_part))
     out[-1].spaceAfter = s.body.spaceAfter
     # On one page when it fits there: the last item never alone on the next. (A list
     # longer than a page breaks between items, as reportlab's KeepTogether does.)
@@ -98,7 +107,7 @@ def scale(ctx: Context, block: model.Scale) -> list[Flowable]:
     what = describe(block)
     s = ctx.styles
     question = _question(ctx, block.scale, block)
-    ctx.check("0123456789", where=block.where, what=what)
+    ctx.check_own("0123456789", where=block.where, what=what)
     right = ParagraphStyle("scale-high", parent=s.small, alignment=TA_RIGHT)
     low = block.low and ctx.paragraph(block.low, s.small, where=block.where, what=what)
     high = block.high and ctx.paragraph(block.high, right, where=block.where, what=what)
@@ -113,7 +122,7 @@ def scale(ctx: Context, block: model.Scale) -> list[Flowable]:
         field=ctx.field(block, block.scale, block.scale),
     )
     row.spaceAfter = s.body.spaceAfter
-    return [row]
+    return [tag(row, Part("question"))]
 
 
 def fields(ctx: Context, block: model.Fields) -> list[Flowable]:
@@ -127,9 +136,9 @@ def fields(ctx: Context, block: model.Fields) -> list[Flowable]:
     for label in block.fields:
         if stringWidth(label, font, size) > width:
             raise TypesetError(
-                f"the label {label!r} in {what} leaves no room on the line to write on",
+                say("typeset.worksheets.label-too-long", label=repr(label), block=what),
                 where=block.where,
-                hint="shorten the label, or ask the question in a write-in block",
+                hint=say("typeset.worksheets.label-too-long-hint"),
             )
     per_line = cells_per_line(block.fields, font, size, width, gap)
     base = ctx.field(block, None, "")

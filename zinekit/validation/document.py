@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from zinekit.errors import Location, Problem
+from zinekit.i18n import say
 from zinekit.validation.wording import Messages, quote
 
 KeyPath = tuple[str | int, ...]  # keys and list indexes from the top of the file to a value
@@ -73,18 +74,18 @@ def decode(data: bytes, path: Path, messages: Messages) -> str:
 def describe(value: Any) -> str:
     """What kind of value the user wrote, in words: for "must be text, not a list"."""
     if value is None:
-        return "nothing"
+        return say("content.value.nothing")
     if isinstance(value, bool):
-        return "true/false"
+        return say("content.value.true-false")
     if isinstance(value, int | float):
-        return "a number"
+        return say("content.value.number")
     if isinstance(value, str):
-        return "text"
+        return say("content.value.text")
     if isinstance(value, list):
-        return "a list"
+        return say("content.value.list")
     if isinstance(value, dict):
-        return "a group of keys"
-    return "that"
+        return say("content.value.group")
+    return say("content.value.other")
 
 
 def shown(value: Any, limit: int = 40) -> str:
@@ -94,12 +95,12 @@ def shown(value: Any, limit: int = 40) -> str:
         text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
         return quote(text if len(text) <= limit else text[: limit - 1] + "…")
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return "true" if value else "false"  # as YAML and TOML write them, in any language
     if value is None:
-        return "nothing"
+        return say("content.value.nothing")
     if isinstance(value, int) and abs(value).bit_length() > 3 * limit:
-        return f"a number of about {int(abs(value).bit_length() * 0.30103)} digits"
+        return say("content.value.digits-about", digits=int(abs(value).bit_length() * 0.30103))
     if isinstance(value, int | float):
         text = repr(value)
-        return text if len(text) <= limit else f"a number of {len(text)} digits"
+        return text if len(text) <= limit else say("content.value.digits", digits=len(text))
     return describe(value)

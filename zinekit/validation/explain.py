@@ -20,8 +20,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from zinekit.errors import Problem
+from zinekit.i18n import say
 from zinekit.validation.document import Document, KeyPath, describe, shown
-from zinekit.validation.wording import Messages, nearest, quote
+from zinekit.validation.wording import Messages, nearest, quote, spoken_choices
 
 # Context entries that place an error rather than fill a blank of its wording.
 _PLACING = {"at", "offset", "at_key", "error"}
@@ -85,7 +86,7 @@ class Explainer:
             part = parts.pop(0)
             if isinstance(part, int):
                 path.append(part)
-                label = f"item {part + 1} of {quote(key)}" if key else None
+                label = say("content.name.item", number=part + 1, key=quote(key)) if key else None
                 model = self.union_member(tuple(path), parts, model)
                 continue
             path.append(part)
@@ -127,6 +128,8 @@ class Explainer:
             "error": str(context.get("error") or error["msg"]),
         }
         fields.update((name, str(given)) for name, given in context.items() if name not in _PLACING)
+        if kind == "literal_error" and "expected" in fields:  # "'left' or 'right'": English
+            fields["expected"] = spoken_choices(str(fields["expected"]))
         return self.messages.problem(
             kind, where, model=owner, key=spot.key, label=spot.label, hint=hint, **fields
         )

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from zinekit.errors import Location, Problem
-from zinekit.i18n import catalog, current
+from zinekit.i18n import catalog, current, say
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class Messages:
 
     def place(self, model: str | None) -> str:
         """Where a key sits, in words: "in a resource"."""
-        return self.table["places"].get(model or "", "here")
+        return self.table["places"].get(model or "") or say("content.name.here")
 
     def phrase(self, name: str, **fields: object) -> str:
         """A piece of wording from [phrases], such as the "did you mean" hint, blanks filled."""
@@ -88,16 +88,16 @@ class Messages:
         useful than the general advice); `fields` fill the other blanks, such as {input}.
         """
         entry = self.wording(kind)
-        blanks = _Blanks(self.common, key=label or (quote(key) if key else "it"))
+        blanks = _Blanks(self.common, key=label or (quote(key) if key else say("content.name.it")))
         blanks["place"] = self.place(model)
         blanks.update(fields)
         text = entry.message.format_map(blanks)
         advice = hint if hint is not None else entry.hint.format_map(blanks)
         valid = self.example(model, key) if entry.example else None
         if valid and advice:
-            advice = f"{advice}, e.g. {valid}"
+            advice = say("content.join.example", advice=advice, example=valid)
         elif valid:
-            advice = f"e.g. {valid}"
+            advice = say("content.join.example-alone", example=valid)
         return Problem(text, where, advice or None)
 
 
@@ -105,6 +105,12 @@ class _Blanks(dict[str, object]):
     # A blank the caller did not fill stays visible rather than crashing the report.
     def __missing__(self, name: str) -> str:
         return "{" + name + "}"
+
+
+def spoken_choices(expected: str) -> str:
+    """pydantic's English list of choices ("'a', 'b' or 'c'") in the user's language."""
+    first, sep, last = expected.rpartition(" or ")
+    return say("content.join.choices", first=first, last=last) if sep else expected
 
 
 def quote(text: str) -> str:

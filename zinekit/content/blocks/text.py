@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from zinekit.content.base import BlockKind, Lang, Located, Model, NonEmpty
 from zinekit.content.blocks.worksheet import LinesOrNone
@@ -95,7 +96,8 @@ class Agreement(Model):
     @model_validator(mode="after")
     def _title_or_text(self) -> Agreement:
         if not self.title and not self.text:
-            raise ValueError("needs a title, a text or both")
+            # Worded by [types.agreement_empty] of content-errors.toml.
+            raise PydanticCustomError("agreement_empty", "needs a title, a text or both")
         return self
 
 
@@ -145,8 +147,11 @@ class AffirmationSet(Model):
     @classmethod
     def _one_placeholder(cls, value: str) -> str:
         if value.count("{}") != 1:
-            raise ValueError(
-                f"needs exactly one {{}} where each item goes, not {value.count('{}')}"
+            # Worded by [types.pattern_placeholders] of content-errors.toml.
+            raise PydanticCustomError(
+                "pattern_placeholders",
+                "needs exactly one {} where each item goes, not {found}",
+                {"found": value.count("{}")},
             )
         return value
 

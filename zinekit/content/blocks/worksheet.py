@@ -10,6 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from zinekit.content.base import BlockKind, Located, NonEmpty
 from zinekit.errors import OptionError
+from zinekit.i18n import say
 from zinekit.units import POINTS_PER, mm, parse_length
 
 # Counts that may also be a word ("lines: fill") and lengths with units ("pitch: 10mm") are
@@ -65,7 +66,10 @@ def _length(low_mm: float, high_mm: float, sample: str, word: str | None = None)
             raise PydanticCustomError(
                 "length_parsing",
                 "a length such as {sample}",
-                {"sample": sample, "alternative": f", or {word}" if word else ""},
+                {
+                    "sample": sample,
+                    "alternative": say("content.join.or-word", word=word) if word else "",
+                },
             ) from None
         if not mm(low_mm) - 1e-6 <= points <= mm(high_mm) + 1e-6:
             raise PydanticCustomError(

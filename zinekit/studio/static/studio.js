@@ -1,6 +1,7 @@
 // zinekit studio: the editor, the preview and the buttons. Talks only to the zinekit
 // server that served it (same origin; the cookie set from the printed address carries
-// the token). No library, nothing from the network.
+// the token). No library, nothing from the network. Its words come from zinekit's catalogs
+// (GET /words); the language picker also sets the language the server words errors in.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -16,6 +17,7 @@ function word(key) {
 
 function applyWords() {
   document.documentElement.lang = state.lang;
+  $("lang").value = state.lang;
   for (const el of document.querySelectorAll("[data-word]")) el.textContent = word(el.dataset.word);
   fillOptions(state.choices, state.options);
   showResult(state.latest);
@@ -212,11 +214,18 @@ function showResult(r) {
   plan.sheets.forEach((_, n) => sheets.add(new Option(`${n + 1} / ${plan.sheets.length}`, n)));
   sheets.value = Math.min(state.sheet, Math.max(0, plan.sheets.length - 1));
   drawPreview();
+  drawDuplex();
   drawDownloads(r);
   drawChecklist(r);
   $("summary").textContent = r.ok
     ? `${r.pages} ${word(r.pages === 1 ? "page" : "pages")}, ${r.sheets.length} ${word(r.sheets.length === 1 ? "sheet" : "sheets")}, ${r.layout} · ${r.seconds} ${word("seconds")}`
     : "";
+}
+
+// The duplex picker only where the layout prints both sides (a mini-zine prints one).
+function drawDuplex() {
+  const plan = shown();
+  $("duplex-pick").hidden = !!(plan && plan.ok && !plan["two-sided"]);
 }
 
 function drawDownloads(r) {
@@ -320,6 +329,7 @@ async function openFile(name) {
 
 async function load(current) {
   const s = await api("/api/state");
+  state.serverLang = s.lang;
   state.choices = s.choices;
   state.options = s.options;
   state.current = current || s.current;
@@ -366,15 +376,22 @@ function listen() {
   };
 }
 
+// The page's language: the one chosen here before, else the server's (`zinekit --lang id
+// studio`). The server builds in it, so the errors beside the lines speak it too.
+async function setLanguage(lang) {
+  state.lang = state.words[lang] ? lang : state.serverLang;
+  applyWords();
+  if (state.lang !== state.serverLang) {
+    state.serverLang = state.lang;
+    await post("/api/options", { lang: state.lang });
+  }
+}
+
 async function main() {
-  state.words = await api("/static/words.json");
-  state.lang = localStorage.getItem("zinekit-lang") || (navigator.language || "id").slice(0, 2);
-  if (!state.words[state.lang]) state.lang = "id";
-  $("lang").value = state.lang;
-  $("lang").addEventListener("change", () => {
-    state.lang = $("lang").value;
-    localStorage.setItem("zinekit-lang", state.lang);
-    applyWords();
+  state.words = await api("/words");
+  $("lang").addEventListener("change", async () => {
+    localStorage.setItem("zinekit-lang", $("lang").value);
+    await setLanguage($("lang").value);
   });
   const text = $("text");
   text.addEventListener("input", edited);
@@ -400,7 +417,7 @@ async function main() {
   }
   listen();
   await load(null);
-  applyWords();
+  await setLanguage(localStorage.getItem("zinekit-lang") || state.serverLang);
 }
 
 main();
