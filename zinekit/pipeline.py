@@ -221,8 +221,9 @@ def build(
     except ZinekitError as exc:
         return BuildOutput(content, problems=problems_of(exc))
     notes = list(done.result.notes)
-    if done.plan.blanks_added:
-        notes.append(blanks_note(done.plan))
+    blanks = done.plan.blanks_note()
+    if blanks:
+        notes.append(blanks)
     return BuildOutput(
         content,
         imposed=tuple(imposed),
@@ -237,12 +238,6 @@ def problems_of(exc: ZinekitError) -> tuple[Problem, ...]:
     if isinstance(exc, ContentError):
         return exc.problems
     return (Problem(exc.message, where=exc.where, hint=exc.hint),)
-
-
-def blanks_note(plan: Plan) -> str:
-    """The note that blank pages were added to fill the last sheet, and where: printed by
-    `zinekit build` and `impose`, shown by the studio."""
-    return say("cli.plan.blanks", count=plan.blanks_added, where=plan.blanks_where)
 
 
 def printing_line(plan: Plan) -> str:

@@ -121,7 +121,9 @@ def test_build_says_what_it_wrote_in_indonesian(tmp_path: Path) -> None:
     assert lines[-1] == (
         f"zinekit: selesai menulis {tmp_path / 'zine.reading.pdf'}: 1 halaman untuk dibaca di layar"
     )
-    assert any(line.startswith("zinekit: catatan: menambahkan 3 halaman kosong") for line in lines)
+    assert lines[0] == (
+        "zinekit: catatan: 3 halaman kosong ditambahkan di akhir untuk memenuhi lembar terakhir"
+    )
 
 
 def test_manual_duplex_steps_in_indonesian(tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ from zinekit.i18n import say
 from zinekit.impose.plan import Plan
 from zinekit.impose.sheets import WriteReport
 from zinekit.pdf import Source
-from zinekit.pipeline import blanks_note
 from zinekit.units import describe_size, smallest_paper
 
 
@@ -62,8 +61,9 @@ def tell(
     around it, to be trimmed off): the paper to print on is then named."""
     if source.repairs:
         notice(say("cli.telling.repaired", path=source.path, repair=source.repairs[0]))
-    if plan.blanks_added:
-        notice(blanks_note(plan))
+    blanks = plan.blanks_note()
+    if blanks:
+        notice(blanks)
     scaled = set().union(*(r.scaled_pages for r in reports))
     if scaled:
         cell = describe_size(*plan.cell_size)
