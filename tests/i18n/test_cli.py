@@ -204,7 +204,7 @@ def test_option_help_in_indonesian(tmp_path: Path) -> None:
     done = _zinekit(["--lang", "id", "build", "--help"], {"LANG": "C.UTF-8"}, tmp_path)
     assert done.returncode == 0, done.stderr
     text = " ".join(done.stdout.split())
-    assert "Berkas isi (.yaml) yang akan dibangun." in text
+    assert "Berkas isi (.yaml atau .md) yang akan dibangun." in text
     assert "Jangan tampilkan apa pun selain kesalahan." in text
     assert "Izinkan gambar dan fon dari luar folder berkas isi." in text
     assert "Print nothing but errors" not in text
