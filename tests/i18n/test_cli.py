@@ -211,3 +211,27 @@ def test_option_help_in_indonesian(tmp_path: Path) -> None:
     done = _zinekit(["impose", "--help"], {"LANG": "id_ID.UTF-8"}, tmp_path)
     assert done.returncode == 0, done.stderr
     assert "PDF yang akan ditata." in " ".join(done.stdout.split())
+
+
+def test_calibrate_says_how_to_read_the_sheet(tmp_path: Path) -> None:
+    target = tmp_path / "uji.pdf"
+    run = run_zinekit("--lang", "id", "calibrate", "-o", target)
+    assert run.code == 0, run.stderr
+    assert run.lines == [
+        f"zinekit: selesai menulis {target}: cetak sekali, bolak-balik, dengan skala 100% dan"
+        " pengaturan printer yang biasa, lalu balik lembarnya seperti membalik halaman buku:"
+        " separuh bagian belakang yang terbaca tegak menyebutkan --duplex mana yang dipakai"
+    ]
+
+
+def test_convert_never_replaces_without_force(tmp_path: Path) -> None:
+    content = _content(tmp_path)
+    target = tmp_path / "zine.md"
+    target.write_text("lama\n", encoding="utf-8")
+    run = run_zinekit("--lang", "id", "convert", content, target)
+    assert run.code == 2
+    assert run.lines == [
+        f"zinekit: kesalahan: {target}: berkas ini sudah ada; zinekit convert hanya menimpa"
+        " berkas kalau diberi --force (saran: pakai nama lain, atau tambahkan --force)"
+    ]
+    assert target.read_text(encoding="utf-8") == "lama\n"
