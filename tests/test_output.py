@@ -1,3 +1,6 @@
+import errno
+import io
+import os
 from pathlib import Path
 
 import pytest
@@ -90,3 +93,71 @@ def test_ctrl_c_during_impose_exits_130_and_keeps_the_older_output(
     assert run.lines == ["zinekit: interrupted"]
     assert (tmp_path / "out.pdf").read_bytes() == b"good older output"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.pdf", "out.pdf"]
+
+
+class _FullDisk(io.RawIOBase):
+    """A temporary output on a disk with no space left: every write fails with ENOSPC."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return 0
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self.fd)
+        super().close()
+
+
+def _fill_disk(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """The disk is full for the temporary file of the output called `name` only."""
+    real = os.fdopen
+
+    def fdopen(fd: int, *args: object, **kwargs: object) -> object:
+        if os.path.basename(os.readlink(f"/proc/self/fd/{fd}")).startswith(f".{name}."):
+            return io.BufferedWriter(_FullDisk(fd))
+        return real(fd, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "fdopen", fdopen)
+
+
+@pytest.mark.parametrize("full", ["a.pdf", "b.pdf"])
+@pytest.mark.parametrize("small", [True, False], ids=["buffered", "unbuffered"])
+def test_a_full_disk_names_the_output_it_failed_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full: str, small: bool
+) -> None:
+    """A small write fails when the buffer is flushed at the end, a large one at once:
+    either way the error names the file that could not be written, not the last opened."""
+    _fill_disk(monkeypatch, full)
+    data = b"x" * (10 if small else 100_000)
+    targets = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+    with pytest.raises(OutputError) as error, atomic_outputs(targets) as files:
+        for f in files:
+            f.write(data)
+    assert str(error.value).startswith(f"{tmp_path / full}: cannot write the output: the disk")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_on_build_names_the_imposed_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = tmp_path / "zine.yaml"
+    content.write_text("title: Test\nblocks:\n  - text: hello\n", encoding="utf-8")
+    _fill_disk(monkeypatch, "out.pdf")
+    run = run_zinekit("build", content, "-o", tmp_path / "out.pdf")
+    assert run.code == 2
+    assert run.lines == [
+        f"zinekit: error: {tmp_path / 'out.pdf'}: cannot write the output: the disk is full"
+        " (hint: free some space, or write somewhere else with -o)"
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["zine.yaml"]

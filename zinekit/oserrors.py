@@ -12,32 +12,34 @@ import errno
 from pathlib import Path
 
 from zinekit.errors import InputError, Location, OutputError, ZinekitError, printable
+from zinekit.i18n import say
 
-# errno -> (what is wrong, the hint): the causes a user can do something about.
-_CAUSES: dict[int, tuple[str, str]] = {
-    errno.ENAMETOOLONG: ("the file name is too long", "use a shorter name"),
-    errno.ENOSPC: ("the disk is full", "free some space, or write somewhere else with -o"),
-    errno.EDQUOT: ("the disk quota is used up", "free some space, or write somewhere else"),
-    errno.ENOTDIR: ("a part of the path is a file, not a folder", "check the path"),
-    errno.EACCES: ("permission denied", "check the file's permissions"),
-    errno.EPERM: ("permission denied", "check the file's permissions"),
-    errno.EROFS: ("the disk is read-only", "write somewhere else"),
-    errno.ELOOP: ("the path is a loop of symbolic links", "point the link at a real file"),
-    errno.ENOENT: ("file not found", "check the path and the spelling"),
-    errno.EISDIR: ("this is a folder, not a file", "name a file"),
-    errno.EIO: ("the disk reported an input/output error", "check the disk"),
+# errno -> the table of os.toml [cause] that words it (what is wrong, and the hint): the
+# causes a user can do something about.
+_CAUSES: dict[int, str] = {
+    errno.ENAMETOOLONG: "name-too-long",
+    errno.ENOSPC: "disk-full",
+    errno.EDQUOT: "quota",
+    errno.ENOTDIR: "not-a-folder",
+    errno.EACCES: "permission",
+    errno.EPERM: "permission",
+    errno.EROFS: "read-only",
+    errno.ELOOP: "link-loop",
+    errno.ENOENT: "not-found",
+    errno.EISDIR: "is-a-folder",
+    errno.EIO: "io",
 }
-_NUL = ("the path contains a NUL byte", "remove the invisible character from the path")
 
 
 def explain(exc: OSError | ValueError) -> tuple[str, str | None]:
-    """(what is wrong, a hint or None) for an OS error or a NUL-byte ValueError."""
-    if isinstance(exc, ValueError):
-        return _NUL
-    cause = _CAUSES.get(exc.errno or 0)
+    """(what is wrong, a hint or None) for an OS error or a NUL-byte ValueError, in the
+    user's language."""
+    cause = "nul" if isinstance(exc, ValueError) else _CAUSES.get(exc.errno or 0)
     if cause is not None:
-        return cause
-    return (exc.strerror or type(exc).__name__).lower(), None
+        return say(f"os.cause.{cause}.what"), say(f"os.cause.{cause}.hint")
+    assert isinstance(exc, OSError)
+    # A cause without words of ours: the system's own, in its language, framed by ours.
+    return say("os.cause.other", detail=(exc.strerror or type(exc).__name__).lower()), None
 
 
 def is_path_error(exc: BaseException) -> bool:
@@ -51,13 +53,13 @@ def is_path_error(exc: BaseException) -> bool:
 def reading(exc: OSError | ValueError, where: Location | Path | str) -> ZinekitError:
     """The error to raise when reading the input at `where` failed with `exc`."""
     what, hint = explain(exc)
-    return InputError(f"cannot read the file: {what}", where=_shown(where), hint=hint)
+    return InputError(say("os.cannot-read", what=what), where=_shown(where), hint=hint)
 
 
 def writing(exc: OSError | ValueError, where: Location | Path | str) -> ZinekitError:
     """The error to raise when writing the output at `where` failed with `exc`."""
     what, hint = explain(exc)
-    return OutputError(f"cannot write the output: {what}", where=_shown(where), hint=hint)
+    return OutputError(say("os.cannot-write", what=what), where=_shown(where), hint=hint)
 
 
 def _shown(where: Location | Path | str) -> Location | str:

@@ -12,19 +12,20 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from zinekit import oserrors
 from zinekit.errors import OutputError
+from zinekit.i18n import say
 
-# What a target names when it is not a regular file: never replaced (os.replace over
-# /dev/null, run as root, would put a regular file in its place).
+# What a target names when it is not a regular file (its words in os.toml [kind]): never
+# replaced (os.replace over /dev/null, run as root, would put a regular file in its place).
 _KINDS = {
-    stat.S_IFDIR: "a folder",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFIFO: "a named pipe (FIFO)",
-    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "folder",
+    stat.S_IFCHR: "device",
+    stat.S_IFBLK: "device",
+    stat.S_IFIFO: "fifo",
+    stat.S_IFSOCK: "socket",
 }
 
 
@@ -45,33 +46,31 @@ def _check_target(target: Path, inputs: tuple[Path, ...]) -> None:
     except FileNotFoundError:
         mode = None
     if mode is not None and not stat.S_ISREG(mode):
-        kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        kind = say(f"os.kind.{_KINDS.get(stat.S_IFMT(mode), 'other')}")
         raise OutputError(
-            f"the output path is {kind}, not a file zinekit may replace",
+            say("os.output.not-a-file", kind=kind),
             where=oserrors.short(str(target)),
-            hint="name a new or existing .pdf file with -o",
+            hint=say("os.output.not-a-file-hint"),
         )
     for source in inputs:
         if _same_path(target, source) or (
             target.exists() and source.exists() and os.path.samefile(target, source)
         ):
             raise OutputError(
-                "the output would overwrite the input",
-                where=target,
-                hint="choose another name with -o",
+                say("os.output.is-input"), where=target, hint=say("os.output.is-input-hint")
             )
     folder = target.parent
     if not folder.is_dir():
         raise OutputError(
-            f"the output folder {str(folder)!r} does not exist",
+            say("os.output.no-folder", folder=repr(str(folder))),
             where=target,
-            hint="create it first, or choose another path with -o",
+            hint=say("os.output.no-folder-hint"),
         )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(
-            f"the output folder {str(folder)!r} is not writable",
+            say("os.output.folder-locked", folder=repr(str(folder))),
             where=target,
-            hint="choose a folder you can write to with -o",
+            hint=say("os.output.folder-locked-hint"),
         )
 
 
@@ -96,11 +95,15 @@ def atomic_outputs(targets: list[Path]) -> Iterator[list[BinaryIO]]:
                 prefix=f".{target.name}.", suffix=".part", dir=target.parent
             )
             handles.append((os.fdopen(fd, "wb"), Path(name)))
-        yield [f for f, _ in handles]
-        for f, _ in handles:
-            f.flush()
-            os.fsync(f.fileno())
-            f.close()
+        yield [cast(BinaryIO, _Output(f, t)) for (f, _), t in zip(handles, targets, strict=True)]
+        for (f, _), target in zip(handles, targets, strict=True):
+            try:
+                f.flush()
+                os.fsync(f.fileno())
+                f.close()
+            except OSError as exc:
+                _mark(exc, target)
+                raise
         for (_, tmp), target in zip(handles, targets, strict=True):
             # mkstemp creates 0600 files; a PDF should get the same mode as any new file.
             os.chmod(tmp, 0o666 & ~_umask())
@@ -112,8 +115,57 @@ def atomic_outputs(targets: list[Path]) -> Iterator[list[BinaryIO]]:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
         if isinstance(exc, OSError) and _is_ours(exc, handles, targets):
-            raise oserrors.writing(exc, targets[max(0, len(handles) - 1)]) from None
+            raise oserrors.writing(exc, _target_of(exc, handles, targets)) from None
         raise
+
+
+class _Output:
+    """A temporary output file as the code writing it sees it: a write that fails (a full
+    disk) remembers the target it was for, so that the error names that file and not the
+    last one opened (the reading PDF beside an imposed one)."""
+
+    def __init__(self, file: BinaryIO, target: Path) -> None:
+        self._file = file
+        self._target = target
+
+    def write(self, data: bytes) -> int:
+        try:
+            return self._file.write(data)
+        except OSError as exc:
+            _mark(exc, self._target)
+            raise
+
+    def flush(self) -> None:
+        try:
+            self._file.flush()
+        except OSError as exc:
+            _mark(exc, self._target)
+            raise
+
+    def __getattr__(self, name: str) -> object:  # tell, seek, mode, fileno...: the file's
+        return getattr(self._file, name)
+
+
+_TARGET = "zinekit_output"  # the attribute of an OSError naming the target it failed
+
+
+def _mark(exc: OSError, target: Path) -> None:
+    if getattr(exc, _TARGET, None) is None:
+        setattr(exc, _TARGET, target)
+
+
+def _target_of(exc: OSError, handles: list[tuple[BinaryIO, Path]], targets: list[Path]) -> Path:
+    """The target whose writing failed with `exc`: the one a write or flush was for, the
+    one a temporary file stands for, or the one being opened when the error came."""
+    named = getattr(exc, _TARGET, None)
+    if isinstance(named, Path):
+        return named
+    for (_, tmp), target in zip(handles, targets, strict=False):
+        if exc.filename is not None and str(exc.filename) == str(tmp):
+            return target
+    if exc.filename is not None and str(exc.filename) in {str(t) for t in targets}:
+        return Path(str(exc.filename))
+    return targets[min(len(handles), len(targets) - 1)]
 
 
 def _is_ours(exc: OSError, handles: list[tuple[BinaryIO, Path]], targets: list[Path]) -> bool:

@@ -21,12 +21,13 @@ import tempfile
 from pathlib import Path
 
 from zinekit.errors import OptionError, ZinekitError
+from zinekit.i18n import say
 
 # Pages whose black coverage is above this much of the page smear on most copiers.
 HEAVY_BLACK = 0.35
-# How `black_coverage` measured, for messages.
-RENDERED = "the rendered sheets"
-INK_COVERAGE = "Ghostscript's ink coverage"
+# How `black_coverage` measured; `measure_name` words it for messages.
+RENDERED = "rendered"
+INK_COVERAGE = "ink-coverage"
 # Pages are rendered this coarsely to find solid black: a pixel is 1/18 inch (1.4 mm), so
 # type and fine lines average out to light grey...
 _MEASURE_DPI = 18
@@ -38,15 +39,15 @@ def ghostscript() -> str | None:
     return shutil.which("gs") or shutil.which("gswin64c") or shutil.which("gswin32c")
 
 
+def measure_name(how: str) -> str:
+    """How heavy black was measured (RENDERED, INK_COVERAGE), in words."""
+    return say(f"cli.photocopy.measure.{how}")
+
+
 def require_ghostscript() -> str:
     found = ghostscript()
     if found is None:
-        raise OptionError(
-            "--photocopy needs Ghostscript (gs) to turn an existing PDF black-only,"
-            " and it is not installed",
-            hint="install it (Debian/Ubuntu: apt-get install ghostscript), or leave out"
-            " --photocopy",
-        )
+        raise OptionError(say("cli.photocopy.needs-gs"), hint=say("cli.photocopy.needs-gs-hint"))
     return found
 
 
@@ -125,11 +126,10 @@ def _run(command: list[str]) -> str:
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ZinekitError(f"Ghostscript could not run: {exc}") from exc
+        raise ZinekitError(say("cli.photocopy.gs-not-run", detail=exc)) from exc
     if done.returncode != 0:
         detail = " ".join((done.stderr or done.stdout).split())[:200]
         raise ZinekitError(
-            f"Ghostscript failed to convert the PDF to black only ({detail})",
-            hint="try without --photocopy, or check the PDF with zinekit check",
+            say("cli.photocopy.gs-failed", detail=detail), hint=say("cli.photocopy.gs-failed-hint")
         )
     return done.stdout

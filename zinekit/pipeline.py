@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from zinekit.errors import ContentError, Problem, ZinekitError
+from zinekit.i18n import say
 
 if TYPE_CHECKING:
     from zinekit.content.model import Publication
@@ -220,12 +221,9 @@ def build(
     except ZinekitError as exc:
         return BuildOutput(content, problems=problems_of(exc))
     notes = list(done.result.notes)
-    if done.plan.blanks_added:
-        s = "s" if done.plan.blanks_added != 1 else ""
-        notes.append(
-            f"added {done.plan.blanks_added} blank page{s} {done.plan.blanks_where}"
-            " to fill the last sheet"
-        )
+    blanks = done.plan.blanks_note()
+    if blanks:
+        notes.append(blanks)
     return BuildOutput(
         content,
         imposed=tuple(imposed),
@@ -243,12 +241,9 @@ def problems_of(exc: ZinekitError) -> tuple[Problem, ...]:
 
 
 def printing_line(plan: Plan) -> str:
-    """The last line `zinekit build` prints: how to print the sheets."""
+    """How to print the sheets, in one line, for the studio."""
     if plan.duplex == "manual" and plan.backs():
-        return (
-            "manual duplex: print the fronts, put the stack back in the tray without"
-            " reordering it, then print the backs, at 100% (actual size)"
-        )
+        return say("cli.plan.print-manual")
     if plan.backs():
-        return f"print double-sided, flip on {plan.duplex} edge, at 100% (actual size)"
-    return "print single-sided at 100% (actual size)"
+        return say("cli.plan.print-double", edge=say(f"cli.edge.{plan.duplex}"))
+    return say("cli.plan.print-single")

@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from zinekit.data import data_dir
 from zinekit.errors import OptionError, ZinekitError
+from zinekit.i18n import say
 
 SHEET_DPI = 72  # an A4 side is 842 x 595 pixels
 READING_DPI = 40  # an A5 page is 233 x 331 pixels
@@ -40,8 +41,7 @@ def require_renderer() -> Renderer:
     if _pdftoppm() is not None:
         return _poppler
     raise OptionError(
-        "--preview needs pypdfium2 or pdftoppm to draw the PNG images, and neither is installed",
-        hint="pip install 'zinekit[preview]', or install poppler-utils (pdftoppm)",
+        say("cli.preview.needs-renderer"), hint=say("cli.preview.needs-renderer-hint")
     )
 
 
@@ -142,7 +142,7 @@ def _pdfium(pdf: bytes, dpi: float, password: str | None) -> list[Image.Image]:
     try:
         document = pdfium.PdfDocument(pdf, password=password)
     except pdfium.PdfiumError as exc:
-        raise ZinekitError(f"the preview could not be drawn ({exc})") from exc
+        raise ZinekitError(say("cli.preview.not-drawn", detail=exc)) from exc
     try:
         images = []
         for index in range(len(document)):
@@ -162,10 +162,10 @@ def _pdfium_page(pdf: bytes, index: int, dpi: float) -> Image.Image:
     try:
         document = pdfium.PdfDocument(pdf)
     except pdfium.PdfiumError as exc:
-        raise ZinekitError(f"the preview could not be drawn ({exc})") from exc
+        raise ZinekitError(say("cli.preview.not-drawn", detail=exc)) from exc
     try:
         if not 0 <= index < len(document):
-            raise ZinekitError(f"there is no page {index + 1}")
+            raise ZinekitError(say("cli.preview.no-page", page=index + 1))
         page = document[index]
         bitmap = page.render(scale=dpi / 72, may_draw_forms=True)
         image = bitmap.to_pil().convert("RGB")
@@ -183,7 +183,7 @@ def _pdftoppm() -> str | None:
 def _poppler(pdf: bytes, dpi: float, password: str | None) -> list[Image.Image]:
     tool = _pdftoppm()
     if tool is None:  # pragma: no cover - require_renderer checked
-        raise ZinekitError("pdftoppm is no longer installed")
+        raise ZinekitError(say("cli.preview.pdftoppm-gone"))
     with tempfile.TemporaryDirectory(prefix="zinekit-") as folder:
         source = Path(folder) / "in.pdf"
         source.write_bytes(pdf)
@@ -199,10 +199,10 @@ def _poppler(pdf: bytes, dpi: float, password: str | None) -> list[Image.Image]:
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise ZinekitError(f"pdftoppm could not run: {exc}") from exc
+            raise ZinekitError(say("cli.preview.pdftoppm-not-run", detail=exc)) from exc
         if done.returncode != 0:
             detail = " ".join(done.stderr.split())[:200]
-            raise ZinekitError(f"the preview could not be drawn (pdftoppm: {detail})")
+            raise ZinekitError(say("cli.preview.not-drawn", detail=f"pdftoppm: {detail}"))
         # pdftoppm numbers its files page-1.png or page-01.png..., as many digits as needed.
         files = sorted(Path(folder).glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
         images = []

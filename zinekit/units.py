@@ -8,6 +8,7 @@ import tomllib
 
 from zinekit.data import data_dir
 from zinekit.errors import OptionError
+from zinekit.i18n import say
 
 POINTS_PER = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 
@@ -34,13 +35,14 @@ def to_mm(points: float) -> float:
     return points / POINTS_PER["mm"]
 
 
-def parse_length(text: str, *, what: str = "length") -> float:
-    """Parse "3mm", "0.5 in", "12pt" into points. A bare number is an error: units matter."""
+def parse_length(text: str, *, what: str | None = None) -> float:
+    """Parse "3mm", "0.5 in", "12pt" into points. A bare number is an error: units matter.
+    `what` names the value in the message (an option such as "--bleed"); None: "length"."""
     match = _LENGTH.fullmatch(text)
     if not match:
         raise OptionError(
-            f"{what} {text!r} is not a length",
-            hint="write a number with a unit: 3mm, 0.5cm, 0.2in or 10pt",
+            say("cli.units.not-length", what=what or say("cli.units.length"), value=repr(text)),
+            hint=say("cli.units.not-length-hint"),
         )
     return float(match.group(1)) * POINTS_PER[match.group(2).lower()]
 
@@ -80,8 +82,8 @@ def paper_size(text: str) -> tuple[float, float]:
             _check_sheet(text, width, height)
             return width, height
     raise OptionError(
-        f"unknown sheet size {text!r}",
-        hint=f"use one of {', '.join(paper_names())}, or WIDTHxHEIGHT with units such as 210x297mm",
+        say("cli.units.unknown-sheet", value=repr(text)),
+        hint=say("cli.units.unknown-sheet-hint", names=", ".join(paper_names())),
     )
 
 
@@ -93,8 +95,8 @@ _SMALLEST, _LARGEST = mm(20), 14400.0
 def _check_sheet(text: str, width: float, height: float) -> None:
     if min(width, height) < _SMALLEST or max(width, height) > _LARGEST:
         raise OptionError(
-            f"sheet size {text!r} is out of range",
-            hint="each side must be between 20 mm and 5080 mm (200 in)",
+            say("cli.units.out-of-range", value=repr(text)),
+            hint=say("cli.units.out-of-range-hint"),
         )
 
 

@@ -116,7 +116,7 @@ class _Commands(usage.Group):
 app = typer.Typer(
     name="zinekit",
     cls=_Commands,
-    help="Print-ready zines, booklets and handouts from content files and existing PDFs.",
+    help=say("help.zinekit.summary"),
     no_args_is_help=True,
     add_completion=True,
     rich_markup_mode=None,
@@ -134,19 +134,22 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help=say("help.zinekit.options.version"),
     ),
     traceback_: bool = typer.Option(
         False,
         "--traceback",
-        help="On an internal error, print the full traceback (for bug reports).",
+        help=say("help.zinekit.options.traceback"),
     ),
     lang: str = typer.Option(
         None,
         "--lang",
         metavar="<id|en>",
-        help="The language zinekit speaks: id (Indonesian) or en (English). Default:"
-        " $ZINEKIT_LANG, else the locale ($LC_ALL, $LC_MESSAGES, $LANG), else English.",
+        help=say("help.zinekit.options.lang"),
     ),
 ) -> None:
     """Print-ready zines, booklets and handouts from content files and existing PDFs."""

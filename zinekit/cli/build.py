@@ -30,21 +30,21 @@ from zinekit.cli.options import (
     finish_options,
     require_tools,
 )
-from zinekit.cli.telling import count
+from zinekit.errors import notice
+from zinekit.i18n import say
 
 
 @app.command("build", help=command_help("build"))
 def build_command(
     content: Annotated[
-        Path, typer.Argument(help="The content file (.yaml) to build.", show_default=False)
+        Path, typer.Argument(help=say("help.build.options.content"), show_default=False)
     ],
     layout: LayoutOption = None,
     theme: Annotated[
         str | None,
         typer.Option(
             "--theme",
-            help="A built-in theme (see `zinekit themes`) or a theme file; overrides the"
-            " content file's `theme:`.",
+            help=say("help.build.options.theme"),
         ),
     ] = None,
     output: Annotated[
@@ -52,8 +52,7 @@ def build_command(
         typer.Option(
             "--output",
             "-o",
-            help="The imposed PDF, OUT.pdf; the reading-order PDF goes beside it as"
-            " OUT.reading.pdf. Default: the content file's name with .pdf.",
+            help=say("help.build.options.output"),
         ),
     ] = None,
     sheet: SheetOption = None,
@@ -63,9 +62,7 @@ def build_command(
         PadAt | None,
         typer.Option(
             "--pad-at",
-            help="Where blank pages go to fill the last sheet: before the back cover, or at the"
-            " end. Default: before the back cover when the content has one (`back:`), else at"
-            " the end.",
+            help=say("help.build.options.pad-at"),
         ),
     ] = None,
     signature_sheets: SignatureOption = None,
@@ -80,24 +77,21 @@ def build_command(
         bool,
         typer.Option(
             "--shrink",
-            help="When the content does not fit a fixed layout (the mini-zine's 8 pages),"
-            " make the type smaller, down to 7 pt, before giving up.",
+            help=say("help.build.options.shrink"),
         ),
     ] = False,
     allow_outside: Annotated[
         bool,
         typer.Option(
             "--allow-outside",
-            help="Allow images and fonts outside the content file's folder.",
+            help=say("help.build.options.allow-outside"),
         ),
     ] = False,
     fillable: Annotated[
         bool,
         typer.Option(
             "--fillable",
-            help="Put form fields over the worksheet blocks (write-in lines, boxes, tick"
-            " boxes, scales, fields, tables) of OUT.reading.pdf, to fill in on screen."
-            " The imposed OUT.pdf stays print-only.",
+            help=say("help.build.options.fillable"),
         ),
     ] = False,
     quiet: QuietOption = False,
@@ -105,8 +99,7 @@ def build_command(
         bool,
         typer.Option(
             "--watch",
-            help="Build again on every save, one line per build, until Ctrl-C (needs"
-            " watchfiles, pip install 'zinekit[studio]').",
+            help=say("help.build.options.watch"),
         ),
     ] = False,
 ) -> None:
@@ -158,18 +151,13 @@ def build_command(
     targets = sheet_targets(target, plan, inputs=(content,))
     if not quiet:
         for note in result.notes:
-            print(f"zinekit: note: {note}", file=sys.stderr)
+            notice(note)
     if fillable and not quiet:
         # Imposition copies pages, not the form fields that sit over them.
-        print(
-            f"zinekit: note: the imposed {target} is print-only; fields are in {reading}",
-            file=sys.stderr,
-        )
+        notice(say("cli.build.print-only", target=target, reading=reading))
     write_imposed(
         source, plan, targets, printing, companions=[(reading, done.reading_pdf)], layout=chosen
     )
     if not quiet:
-        print(
-            f"zinekit: wrote {reading}: {count(len(source.pages), 'page')} to read on screen",
-            file=sys.stderr,
-        )
+        pages = say("cli.count.pages", count=len(source.pages))
+        print(say("cli.build.wrote-reading", path=reading, pages=pages), file=sys.stderr)

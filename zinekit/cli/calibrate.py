@@ -11,6 +11,7 @@ import typer
 from zinekit import i18n
 from zinekit.cli.app import app, command_help
 from zinekit.cli.imposing import check_pdf_target
+from zinekit.i18n import say
 
 
 @app.command("calibrate", help=command_help("calibrate"))
@@ -19,16 +20,14 @@ def calibrate_command(
         str,
         typer.Option(
             "--sheet",
-            help="The paper you print zines on: A4, A3, Letter, Legal, F4 or WIDTHxHEIGHT.",
+            help=say("help.calibrate.options.sheet"),
         ),
     ] = "A4",
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output", "-o", help="Output PDF. Default: calibrate-<sheet>.pdf in this folder."
-        ),
+        typer.Option("--output", "-o", help=say("help.calibrate.options.output")),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=say("help.options.quiet"))] = False,
 ) -> None:
     """Write a test sheet: print it once double-sided, turn it over like a book page, and
     the half of the back that reads upright says --duplex long or --duplex short."""
@@ -47,9 +46,4 @@ def calibrate_command(
     data = calibration_sheet(size, (asked,) if asked else ("id", "en"))
     write_atomically(output, lambda f: f.write(data))
     if not quiet:
-        print(
-            f"zinekit: wrote {output}: print it once, double-sided at 100%, with your printer's"
-            " usual settings, and turn the sheet over like a book page: the half of the back"
-            " that reads upright says which --duplex to use",
-            file=sys.stderr,
-        )
+        print(say("cli.calibrate.wrote", path=output), file=sys.stderr)

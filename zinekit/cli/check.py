@@ -12,33 +12,32 @@ import typer
 
 from zinekit.cli.app import app, command_help
 from zinekit.errors import ExitCode
+from zinekit.i18n import say
 
 
 @app.command("check", help=command_help("check"))
 def check_command(
-    input: Annotated[Path, typer.Argument(help="The PDF to check.", show_default=False)],
+    input: Annotated[
+        Path, typer.Argument(help=say("help.check.options.input"), show_default=False)
+    ],
     photocopy: Annotated[
         bool,
         typer.Option(
             "--photocopy",
-            help="Also fail on colour: for printing or photocopying in black only"
-            " (uses Ghostscript's ink coverage when gs is installed).",
+            help=say("help.check.options.photocopy"),
         ),
     ] = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the report as one JSON object.")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=say("help.check.options.json"))] = False,
     layout: Annotated[
         str | None,
         typer.Option(
             "--layout",
             "-l",
-            help="Also check the page count and page size for this layout (a built-in"
-            " name, see `zinekit layouts`, or a layout file).",
+            help=say("help.check.options.layout"),
         ),
     ] = None,
     password: Annotated[
-        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
+        str | None, typer.Option("--password", help=say("help.check.options.password"))
     ] = None,
 ) -> None:
     """Preflight a PDF: structure, page boxes, fonts embedded, image resolution, and with

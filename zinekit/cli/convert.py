@@ -11,6 +11,7 @@ import typer
 
 from zinekit.cli.app import app, command_help
 from zinekit.errors import OptionError, OutputError, ZinekitError
+from zinekit.i18n import say
 
 _FORMATS = {".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md"}
 
@@ -18,19 +19,19 @@ _FORMATS = {".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md"}
 @app.command("convert", help=command_help("convert"))
 def convert_command(
     source: Annotated[
-        Path, typer.Argument(help="The content file to read (.yaml or .md).", show_default=False)
+        Path, typer.Argument(help=say("help.convert.options.source"), show_default=False)
     ],
     output: Annotated[
         Path,
         typer.Argument(
-            help="The content file to write; its ending (.md or .yaml) picks the format.",
+            help=say("help.convert.options.output"),
             show_default=False,
         ),
     ],
-    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=say("help.convert.options.force"))] = False,
     allow_outside: Annotated[
         bool,
-        typer.Option("--allow-outside", help="Allow images and fonts outside the file's folder."),
+        typer.Option("--allow-outside", help=say("help.convert.options.allow-outside")),
     ] = False,
 ) -> None:
     """Write a content file in the other format (YAML or Markdown) with the same content.
@@ -47,15 +48,13 @@ def convert_command(
     for path in (source, output):
         if path.suffix.lower() not in _FORMATS:
             raise OptionError(
-                f"{str(path)!r} is neither a .yaml nor a .md file",
-                hint="name content files with .yaml (or .yml) or .md",
+                say("cli.convert.not-content", path=repr(str(path))),
+                hint=say("cli.convert.not-content-hint"),
             )
     check_target(output, inputs=(source,))
     if output.exists() and not force:
         raise OutputError(
-            "this file already exists; zinekit convert replaces a file only with --force",
-            where=output,
-            hint="give another name, or add --force",
+            say("cli.convert.exists"), where=output, hint=say("cli.convert.exists-hint")
         )
     publication, doc = load_content(source, allow_outside=allow_outside)
     form = _FORMATS[output.suffix.lower()]
@@ -66,10 +65,8 @@ def convert_command(
         again = Publication.model_validate(read_content(check).data)
     if again.model_dump() != publication.model_dump():
         raise ZinekitError(
-            "the converted file would not say exactly the same; nothing was written",
-            where=source,
-            hint="this is a bug in zinekit convert: please report it with the file",
+            say("cli.convert.differs"), where=source, hint=say("cli.convert.differs-hint")
         )
     with atomic_outputs([output]) as (f,):
         f.write(text.encode("utf-8"))
-    print(f"zinekit: wrote {output}", file=sys.stderr)
+    print(say("cli.wrote.file", path=output), file=sys.stderr)

@@ -34,17 +34,18 @@ from zinekit.cli.options import (
     require_tools,
 )
 from zinekit.errors import OptionError
+from zinekit.i18n import say
 
 
 @app.command("impose", help=command_help("impose"))
 def impose_command(
-    input: Annotated[Path, typer.Argument(help="The PDF to impose.", show_default=False)],
+    input: Annotated[
+        Path, typer.Argument(help=say("help.impose.options.input"), show_default=False)
+    ],
     layout: LayoutOption = None,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output", "-o", help="Output PDF. Default: <input>-<layout>.pdf beside the input."
-        ),
+        typer.Option("--output", "-o", help=say("help.impose.options.output")),
     ] = None,
     sheet: SheetOption = None,
     duplex: DuplexOption = Duplex.long,
@@ -60,7 +61,7 @@ def impose_command(
     instructions: InstructionsOption = False,
     preview: PreviewOption = False,
     password: Annotated[
-        str | None, typer.Option("--password", help="Password of an encrypted input PDF.")
+        str | None, typer.Option("--password", help=say("help.impose.options.password"))
     ] = None,
     quiet: QuietOption = False,
 ) -> None:
@@ -75,10 +76,7 @@ def impose_command(
     if dither:
         # Screening a finished PDF's pictures would need their pixels at their printed size
         # (and to leave its other contents alone): zinekit does it where it places them.
-        raise OptionError(
-            "--dither applies to images zinekit places: use it with zinekit build",
-            hint="for a PDF made elsewhere, --photocopy turns its pictures grey",
-        )
+        raise OptionError(say("cli.impose.dither"), hint=say("cli.impose.dither-hint"))
     chosen = load_layout(layout or "booklet")
     options = plan_options(sheet, duplex, pad_at, signature_sheets, creep)
     printing = Printing(

@@ -17,6 +17,7 @@ from zinekit.cli.options import Printing
 from zinekit.cli.previews import Extras, Previews
 from zinekit.cli.telling import Progress, heavy_black_notice, tell
 from zinekit.errors import InputError, OptionError, notice
+from zinekit.i18n import say
 from zinekit.impose.layout import Layout
 from zinekit.impose.marks import frame
 from zinekit.impose.plan import Plan, Side
@@ -28,7 +29,8 @@ from zinekit.pdf import Source
 def check_pdf_target(target: Path, inputs: tuple[Path, ...]) -> None:
     if target.suffix.lower() != ".pdf":
         raise OptionError(
-            f"the output {str(target)!r} must end in .pdf", hint="name it like out.pdf"
+            say("cli.imposing.not-pdf", path=repr(str(target))),
+            hint=say("cli.imposing.not-pdf-hint"),
         )
     check_target(target, inputs=inputs)
 
@@ -66,9 +68,9 @@ def write_imposed(
         unrenderable = render_problem(source.reader)
     if unrenderable and printing.preview:
         raise InputError(
-            f"--preview cannot draw this PDF: {unrenderable}",
+            say("cli.imposing.cannot-preview", reason=unrenderable),
             where=source.path,
-            hint="leave out --preview, or print the PDF to a new one first",
+            hint=say("cli.imposing.cannot-preview-hint"),
         )
     extras = _instruction_pages(source, plan, targets, printing, layout)
     preview = Previews(source, plan, targets, extras) if printing.preview else None
@@ -110,16 +112,13 @@ def write_imposed(
         progress.done()
     if not printing.quiet:
         if unrenderable:
-            notice(f"did not check the sheets for heavy solid black: {unrenderable}")
+            notice(say("cli.imposing.unchecked-black", reason=unrenderable))
         elif heavy:
             # The usual measure goes unnamed, and None is a file no tool could measure.
             named = {how for how in measured if how is not None and how != photocopy.RENDERED}
             heavy_black_notice(heavy, named)
         elif None in measured:
-            notice(
-                "could not check the sheets for heavy solid black: that needs pypdfium2"
-                " (pip install 'zinekit[preview]'), pdftoppm or Ghostscript"
-            )
+            notice(say("cli.imposing.no-black-measure"))
         media = frame(plan.sheet_size, printing.finish).media
         larger = media[0] > plan.sheet_size[0] + 0.01
         tell(
@@ -129,7 +128,7 @@ def write_imposed(
             for note in preview.notes:
                 notice(note)
             print(
-                f"zinekit: wrote {len(preview.paths)} preview images in {preview.folder}",
+                say("cli.imposing.wrote-previews", count=len(preview.paths), folder=preview.folder),
                 file=sys.stderr,
             )
     return reports

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from zinekit import photocopy
+from zinekit.i18n import say
 from zinekit.impose.marks import Finish, check_bleed, parse_marks
 from zinekit.impose.plan import Options
 from zinekit.units import paper_size, parse_length
@@ -28,34 +29,28 @@ class PadAt(StrEnum):
 
 LayoutOption = Annotated[
     str | None,
-    typer.Option(
-        "--layout", "-l", help="A built-in layout (see `zinekit layouts`) or a layout file."
-    ),
+    typer.Option("--layout", "-l", help=say("help.options.layout")),
 ]
 SheetOption = Annotated[
     str | None,
     typer.Option(
         "--sheet",
-        help="Paper: A4, A3, Letter, Legal, F4 (Folio, 215x330mm) or WIDTHxHEIGHT"
-        " such as 210x297mm. Default: the layout's.",
+        help=say("help.options.sheet"),
     ),
 ]
 DuplexOption = Annotated[
     Duplex,
     typer.Option(
         "--duplex",
-        help="long: the printer flips on the long edge (most printers' default); short: on the"
-        " short edge; manual: no duplex unit, write fronts and backs as two files.",
+        help=say("help.options.duplex"),
     ),
 ]
-GuidesOption = Annotated[
-    bool, typer.Option("--guides", help="Draw light dotted fold lines and dashed cut lines.")
-]
+GuidesOption = Annotated[bool, typer.Option("--guides", help=say("help.options.guides"))]
 PadAtOption = Annotated[
     PadAt,
     typer.Option(
         "--pad-at",
-        help="Where blank pages go to fill the last sheet: before the back cover, or at the end.",
+        help=say("help.options.pad-at"),
     ),
 ]
 SignatureOption = Annotated[
@@ -63,55 +58,47 @@ SignatureOption = Annotated[
     typer.Option(
         "--signature-sheets",
         min=1,
-        help="Split a thick booklet into sections of this many sheets, each folded on its own.",
+        help=say("help.options.signature-sheets"),
     ),
 ]
 ActualSizeOption = Annotated[
     bool,
-    typer.Option(
-        "--actual-size", help="Place pages at 100% instead of scaling them to fit the cell."
-    ),
+    typer.Option("--actual-size", help=say("help.options.actual-size")),
 ]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help=say("help.options.quiet"))]
 MarksOption = Annotated[
     str | None,
     typer.Option(
         "--marks",
-        help="Printer's marks outside the trimmed sheet: crop (corners and cut lines),"
-        " fold, or crop,fold.",
+        help=say("help.options.marks"),
     ),
 ]
 BleedOption = Annotated[
     str | None,
     typer.Option(
         "--bleed",
-        help="How far pages at the sheet's outer edges print past the trim, e.g. 3mm"
-        " (a page's own BleedBox supplies the picture; zinekit build draws its pages so).",
+        help=say("help.options.bleed"),
     ),
 ]
 PhotocopyOption = Annotated[
     bool,
     typer.Option(
         "--photocopy",
-        help="Black only, for photocopiers: every colour converted to grey (zinekit build"
-        " draws the pages so; zinekit impose needs Ghostscript); warns about heavy solid black.",
+        help=say("help.options.photocopy"),
     ),
 ]
 DitherOption = Annotated[
     bool,
     typer.Option(
         "--dither",
-        help="Black only (implies --photocopy), and every picture screened into coarse dots,"
-        " about 85 lines per inch, that a photocopier reproduces; for photos. zinekit build"
-        " only.",
+        help=say("help.options.dither"),
     ),
 ]
 CreepOption = Annotated[
     str | None,
     typer.Option(
         "--creep",
-        help="Paper thickness, e.g. 0.1mm: each nested sheet's pages move toward the spine"
-        " by that much per sheet outside it, so the fore-edges line up after folding.",
+        help=say("help.options.creep"),
     ),
 ]
 
@@ -119,17 +106,14 @@ InstructionsOption = Annotated[
     bool,
     typer.Option(
         "--instructions",
-        help="Add an instruction page: print at 100%, which duplex flip, where to fold, cut and"
-        " staple, in words and sketches. Double-sided layouts: first, on a sheet of its own"
-        " with a blank back; the mini-zine: after its sheet.",
+        help=say("help.options.instructions"),
     ),
 ]
 PreviewOption = Annotated[
     bool,
     typer.Option(
         "--preview",
-        help="Also write PNG pictures of the sheets and of the pages in reading order to"
-        " OUT.preview/ (needs pypdfium2, pip install 'zinekit[preview]', or pdftoppm).",
+        help=say("help.options.preview"),
     ),
 ]
 

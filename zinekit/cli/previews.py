@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from zinekit.errors import OutputError, ZinekitError
+from zinekit.i18n import say
 from zinekit.impose.plan import Plan
 from zinekit.impose.sheets import WholePage
 from zinekit.pdf import Source
@@ -31,19 +32,19 @@ class Previews:
         self.folder = base.with_name(f"{base.stem}.preview")
         if self.folder.exists() and not self.folder.is_dir():
             raise OutputError(
-                "the preview folder's name is taken by a file",
+                say("cli.previews.folder-taken"),
                 where=self.folder,
-                hint="move that file away, or choose another output name with -o",
+                hint=say("cli.previews.folder-taken-hint"),
             )
         self.notes: list[str] = []
         # The reading order depends on the source alone: drawn first, so the pictures'
         # names are all known before the atomic write starts.
         try:
             if source.data is None:
-                raise ZinekitError("the source PDF is not at hand")
+                raise ZinekitError(say("cli.previews.no-source"))
             self.reading = preview.reading_images(self.render, source.data, source.password)
         except ZinekitError as exc:
-            self.notes.append(f"the reading-order preview could not be drawn: {exc}")
+            self.notes.append(say("cli.previews.no-reading", reason=exc))
             self.reading = []
         sheets = len(plan.sheets)
         digits = max(2, len(str(sheets)))

@@ -11,6 +11,7 @@ import typer
 
 from zinekit.cli.app import app, command_help
 from zinekit.content.schema import content_schema
+from zinekit.i18n import say
 from zinekit.output import atomic_outputs, check_target
 
 
@@ -18,7 +19,7 @@ from zinekit.output import atomic_outputs, check_target
 def schema_command(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the schema to this file instead of stdout."),
+        typer.Option("--output", "-o", help=say("help.schema.options.output")),
     ] = None,
 ) -> None:
     """Print the JSON Schema of content files.
@@ -34,4 +35,4 @@ def schema_command(
     check_target(output)
     with atomic_outputs([output]) as (f,):
         f.write(text.encode("utf-8"))
-    print(f"zinekit: wrote {output}", file=sys.stderr)
+    print(say("cli.wrote.file", path=output), file=sys.stderr)

@@ -10,6 +10,7 @@ from pathlib import Path
 from zinekit import photocopy
 from zinekit.cli.previews import Extras
 from zinekit.errors import notice
+from zinekit.i18n import say
 from zinekit.impose.plan import Plan
 from zinekit.impose.sheets import WriteReport
 from zinekit.pdf import Source
@@ -20,12 +21,13 @@ def heavy_black_notice(sides: list[int], measured_by: Collection[str] = ()) -> N
     """Warn about sheet sides a copier will smear: more than HEAVY_BLACK solid black.
     `measured_by` names a measure other than the usual one, to say so."""
     listed = ", ".join(map(str, sorted(set(sides))))
-    many = len(set(sides)) > 1
-    how = f" (measured with {', '.join(sorted(measured_by))})" if measured_by else ""
+    how = ""
+    if measured_by:
+        names = ", ".join(sorted(photocopy.measure_name(m) for m in measured_by))
+        how = say("cli.telling.measured-with", how=names)
+    share = f"{photocopy.HEAVY_BLACK:.0%}"
     notice(
-        f"sheet side{'s' if many else ''} {listed} {'are' if many else 'is'} more than"
-        f" {photocopy.HEAVY_BLACK:.0%} solid black{how}: copiers smear and streak large black"
-        " areas and use much toner"
+        say("cli.telling.heavy-black", count=len(set(sides)), sides=listed, share=share, how=how)
     )
 
 
@@ -39,7 +41,8 @@ class Progress:
     def step(self, _: int, __: int) -> None:
         self.count += 1
         if self.count % 16 == 0 or self.count == self.total:
-            print(f"\rzinekit: imposing side {self.count}/{self.total}", end="", file=sys.stderr)
+            line = say("cli.telling.progress", done=self.count, total=self.total)
+            print(f"\r{line}", end="", file=sys.stderr)
 
     def done(self) -> None:
         print("\r\033[K", end="", file=sys.stderr)
@@ -57,73 +60,60 @@ def tell(
     """`media`: the printed page when it is larger than the sheet (printer's marks or bleed
     around it, to be trimmed off): the paper to print on is then named."""
     if source.repairs:
-        notice(f"{source.path} is damaged; it was repaired on reading ({source.repairs[0]})")
-    if plan.blanks_added:
-        s = "s" if plan.blanks_added != 1 else ""
-        notice(
-            f"added {plan.blanks_added} blank page{s} {plan.blanks_where} to fill the last sheet"
-        )
+        notice(say("cli.telling.repaired", path=source.path, repair=source.repairs[0]))
+    blanks = plan.blanks_note()
+    if blanks:
+        notice(blanks)
     scaled = set().union(*(r.scaled_pages for r in reports))
     if scaled:
-        notice(
-            f"{len(scaled)} of {plan.page_count} pages differ from the"
-            f" {describe_size(*plan.cell_size)} page cell and were scaled to fit"
-            " (use --actual-size to place them at 100%)"
-        )
+        cell = describe_size(*plan.cell_size)
+        notice(say("cli.telling.scaled", count=len(scaled), pages=plan.page_count, cell=cell))
     overflowing = set().union(*(r.overflowing_pages for r in reports))
     if overflowing and actual:
-        notice(
-            f"{len(overflowing)} pages are larger than their cell at 100% and were cut at its edge"
-        )
+        notice(say("cli.telling.cut", count=len(overflowing)))
     thick = plan.too_thick()
     if thick:
         notice(thick)
     flattened = sum(r.flattened_annotations for r in reports)
     if flattened:
-        notice(f"drew {flattened} printable annotations (form fields, stamps) into the pages")
-    sheets = count(len(plan.sheets), "sheet")
-    pages = count(plan.page_count, "page")
+        notice(say("cli.telling.annotations", count=flattened))
+    sheet = describe_size(*plan.sheet_size)
     before, after = extras[0]
     instructions = ""
     if before:
-        instructions = ", after an instruction sheet (blank back) that prints first"
+        instructions = say("cli.telling.instructions-first")
     elif after:
-        instructions = ", then an instruction page"
+        instructions = say("cli.telling.instructions-after")
     trimmed, paper = "", ""
     if media is not None:
-        trimmed = f", each printed on a {describe_size(*media)} page to be trimmed"
+        printed = describe_size(*media)
+        trimmed = say("cli.telling.trimmed", media=printed)
         name = smallest_paper(*media)
-        where = f"on {name} paper" if name else f"on paper at least {describe_size(*media)}"
-        paper = f" {where}, then trim to {describe_size(*plan.sheet_size)}"
-    print(
-        f"zinekit: wrote {', '.join(map(str, targets))}: {sheets} of"
-        f" {describe_size(*plan.sheet_size)}{trimmed}, {pages}, layout {plan.layout}"
-        f"{instructions}",
-        file=sys.stderr,
+        where = (
+            say("cli.telling.on-paper", paper=name)
+            if name
+            else say("cli.telling.on-paper-at-least", media=printed)
+        )
+        paper = say("cli.telling.then-trim", where=where, sheet=sheet)
+    wrote = say(
+        "cli.telling.wrote",
+        paths=", ".join(map(str, targets)),
+        sheets=say("cli.count.sheets", count=len(plan.sheets)),
+        sheet=sheet,
+        trimmed=trimmed,
+        pages=say("cli.count.pages", count=plan.page_count),
+        layout=plan.layout,
+        instructions=instructions,
     )
+    print(wrote, file=sys.stderr)
     if len(targets) == 2:
-        fronts = count(len(plan.fronts()) + len(before), "sheet")
-        print(
-            "zinekit: manual duplex, no duplex unit needed:\n"
-            f"  1. print {targets[0]} ({fronts});\n"
-            "  2. put the printed stack back in the paper tray to print on the blank side,\n"
-            "     without reordering it, so the sheet printed first is fed first (most trays:\n"
-            "     printed side up, top edge in first; test with one sheet);\n"
-            f"  3. print {targets[1]}.\n"
-            "  If the backs come out upside down, turn the stack end over end before step 3.",
-            file=sys.stderr,
-        )
+        fronts = say("cli.count.sheets", count=len(plan.fronts()) + len(before))
+        steps = say("cli.telling.manual", fronts=targets[0], sheets=fronts, backs=targets[1])
+        print(steps.rstrip("\n"), file=sys.stderr)
         if paper:
-            print(f"zinekit: print at 100% (actual size){paper}", file=sys.stderr)
+            print(say("cli.telling.print-actual", paper=paper), file=sys.stderr)
     elif plan.backs():
-        print(
-            f"zinekit: print double-sided, flip on {plan.duplex} edge, at 100% (actual size)"
-            f"{paper}",
-            file=sys.stderr,
-        )
+        edge = say(f"cli.edge.{plan.duplex}")
+        print(say("cli.telling.print-double", edge=edge, paper=paper), file=sys.stderr)
     else:
-        print(f"zinekit: print single-sided at 100% (actual size){paper}", file=sys.stderr)
-
-
-def count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' if number != 1 else ''}"
+        print(say("cli.telling.print-single", paper=paper), file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zinekit.cli.app import app, command_help
+from zinekit.i18n import say
 
 
 @app.command("themes", help=command_help("themes"))
@@ -18,7 +19,6 @@ def themes_command() -> None:
         print(f"  {theme.description}")
         for role in ROLES:
             print(f"  {role + ':':13}{theme.fonts[role].name}")
-        print(f"  cover:       {spec.cover.template}")
+        print(say("cli.themes.cover", template=spec.cover.template))
         print()
-    print("Choose one with `theme: NAME` in the content file or `--theme NAME` on build;")
-    print(f"write your own from a copy of {builtin_dir() / 'sans.toml'} (see README.md there).")
+    print(say("cli.themes.choose", path=builtin_dir() / "sans.toml"))

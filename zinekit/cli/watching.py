@@ -9,6 +9,7 @@ from pathlib import Path
 
 from zinekit.cli.studio import require_studio
 from zinekit.errors import ContentError, ZinekitError
+from zinekit.i18n import say
 from zinekit.pipeline import reading_path
 
 IGNORED = (".pdf", ".part", ".png", ".swp", ".swx", "~")  # outputs and editors' scratch files
@@ -21,7 +22,7 @@ def watch_build(content: Path, output: Path | None, build_once: Callable[[], Non
     from watchfiles import DefaultFilter, watch
 
     target = output if output is not None else content.with_suffix(".pdf")
-    wrote = f"wrote {target} and {reading_path(target)}"
+    reading = reading_path(target)
 
     class Inputs(DefaultFilter):
         def __call__(self, change: object, path: str) -> bool:
@@ -39,16 +40,17 @@ def watch_build(content: Path, output: Path | None, build_once: Callable[[], Non
             build_once()
         except ContentError as exc:
             for problem in exc.problems:
-                print(f"zinekit: error: {problem}", file=sys.stderr, flush=True)
+                print(say("common.line.error", message=problem), file=sys.stderr, flush=True)
             return
         except ZinekitError as exc:
-            print(f"zinekit: error: {exc}", file=sys.stderr, flush=True)
+            print(say("common.line.error", message=exc), file=sys.stderr, flush=True)
             return
-        seconds = time.perf_counter() - began
-        print(f"zinekit: {clock} {wrote} in {seconds:.1f} s", file=sys.stderr, flush=True)
+        seconds = f"{time.perf_counter() - began:.1f}"
+        line = say("cli.watch.built", clock=clock, target=target, reading=reading, seconds=seconds)
+        print(line, file=sys.stderr, flush=True)
 
     once()
-    print(f"zinekit: watching {content.parent}; stop with Ctrl-C", file=sys.stderr, flush=True)
+    print(say("cli.watch.watching", folder=content.parent), file=sys.stderr, flush=True)
     folder = content.parent if str(content.parent) else Path(".")
     for _ in watch(folder, watch_filter=Inputs(), debounce=50, step=20, raise_interrupt=True):
         once()
