@@ -159,6 +159,47 @@ def say(key: str, /, **fields: object) -> str:
     return text(current(), key, **fields)
 
 
+def reworded(words: str) -> str:
+    """`words`, a message of some catalog in any language (without blanks), in the language
+    zinekit speaks now; anything else as it is. For help texts: they are worded when a
+    command's module is imported, which in one process (a test run, the studio) may be
+    under another language than the one --help is later shown in."""
+    return _wordings().get(" ".join(words.split()), {}).get(current(), words)
+
+
+@functools.cache
+def _wordings() -> dict[str, dict[str, str]]:
+    """Every catalog message without blanks, by its words (whitespace folded) in any
+    language: the same message in each language."""
+    found: dict[str, dict[str, str]] = {}
+    folder = data_dir("assets") / "messages" / DEFAULT
+    for name in sorted(p.stem for p in folder.glob("*.toml")):
+        tables = {lang: catalog(lang, name) for lang in LANGUAGES}
+        for path, english in _leaves(tables[DEFAULT]):
+            if not isinstance(english, str) or blanks(english):
+                continue
+            each = {lang: _at(tables[lang], path) for lang in LANGUAGES}
+            for words in each.values():
+                found.setdefault(" ".join(str(words).split()), each)
+    return found
+
+
+def _leaves(
+    table: dict[str, Any], prefix: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], Any]]:
+    for key, value in table.items():
+        if isinstance(value, dict):
+            yield from _leaves(value, (*prefix, key))
+        else:
+            yield (*prefix, key), value
+
+
+def _at(table: dict[str, Any], path: tuple[str, ...]) -> Any:
+    for part in path:
+        table = table[part]
+    return table
+
+
 def blanks(message: str) -> set[str]:
     """The names of the {blanks} in a message ("{count} pages" → {"count"})."""
     return {name for _, name, _, _ in string.Formatter().parse(message) if name}

@@ -165,11 +165,6 @@ def test_too_many_pages_for_a_sheet_layout(folder: Path) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the note is printed by zinekit/cli/telling.py, which must print"
-    " plan.blanks_note() (impose.plan.blanks-added) in place of its English literal",
-)
 def test_the_blank_pages_note(folder: Path) -> None:
     Path("zine.pdf").write_bytes(wildgen.text_pdf(6))
     run = run_zinekit("--lang", "id", "impose", "zine.pdf", "-o", "out.pdf")

@@ -137,3 +137,17 @@ def test_help_frame_in_english() -> None:
     assert text.startswith("Usage: zinekit build [OPTIONS]")
     assert "Arguments:" in text and "[required]" in text and "[default: long]" in text
     assert "Show this message and exit." in text
+
+
+def test_help_follows_the_language_of_each_run_in_one_process() -> None:
+    """A command's module is imported once per process, in the language of the first run
+    that needs it; its --help is worded again in the language of every later run."""
+    for lang, words in (("id", "Cara pakai"), ("en", "Usage"), ("id", "Cara pakai")):
+        for command in ("check", "build", "new"):
+            text = " ".join(run_zinekit("--lang", lang, command, "--help").stdout.split())
+            assert text.startswith(f"{words}: zinekit {command}"), text[:60]
+            if lang == "en":
+                assert "Show this message and exit." in text
+                assert "Tampilkan" not in text and "berkas" not in text.lower(), text
+            else:
+                assert "Tampilkan bantuan ini lalu keluar." in text

@@ -44,16 +44,8 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def summary(name: str) -> str:
-    """The one line `zinekit --help` shows for command `name`, in the user's language."""
-    return say(f"help.{name}.summary")
-
-
-def command_help(name: str) -> str:
-    """The whole help of command `name`, for `@app.command(name, help=command_help(name))`:
-    worded when the command's module is imported, after the language is chosen."""
-    more = say(f"help.{name}.more")
-    return f"{summary(name)}\n\n{more}" if more else summary(name)
+# Each command module declares `@app.command(NAME, help=command_help(NAME))`.
+command_help = usage.command_help
 
 
 class _Table(MutableMapping[str, Any]):
@@ -102,7 +94,7 @@ class _Commands(usage.Group):
         limit = formatter.width - 6 - max(map(len, COMMANDS))
         # A bare command carrying the summary shortens it exactly as click would the docstring.
         rows = [
-            (name, TyperCommand(name=name, help=summary(name)).get_short_help_str(limit))
+            (name, TyperCommand(name=name, help=usage.summary(name)).get_short_help_str(limit))
             for name in COMMANDS
         ]
         with formatter.section(say("usage.help.commands")):

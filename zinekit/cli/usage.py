@@ -17,7 +17,7 @@ from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
-from zinekit.i18n import say
+from zinekit.i18n import current, entry, reworded, say
 
 # A typer help record ends with its extras in brackets: "...  [default: long; required]".
 _EXTRAS = re.compile(r"^(?P<help>.*?)(?:\s{2})?\[(?P<extras>[^\[\]]*)\]$", re.DOTALL)
@@ -52,8 +52,29 @@ _TYPER_OPTIONS = {
 }
 
 
+def summary(name: str) -> str:
+    """The one line `zinekit --help` shows for command `name`, in the user's language."""
+    return say(f"help.{name}.summary")
+
+
+def command_help(name: str) -> str:
+    """The whole help of command `name` (help.toml [NAME] summary, then more), for
+    `@app.command(name, help=command_help(name))`; worded again each time it is shown."""
+    more = say(f"help.{name}.more") if "more" in entry(current(), f"help.{name}") else ""
+    return f"{summary(name)}\n\n{more}" if more else summary(name)
+
+
 class Worded:
     """The help of a zinekit command in the user's language; mixed into typer's classes."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        # The help was worded when the command's module was imported, perhaps in another
+        # language than this --help's (in one process: a test run, the studio).
+        setattr(self, "help", command_help(self.name))  # type: ignore[attr-defined]  # noqa: B010
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            if isinstance(param.help, str):
+                param.help = reworded(param.help)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         worded = {
