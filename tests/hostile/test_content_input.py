@@ -456,3 +456,22 @@ def test_heavy_content_is_refused_within_budget(tmp_path: Path, case: str) -> No
     assert "Traceback" not in child.stderr and "internal error" not in child.stderr
     assert child.peak_mb < PEAK_MB, f"peak {child.peak_mb} MB"
     kept(tmp_path, before)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "at"),
+    [
+        ("title: Teduh \U0001f600\nblocks:\n  - text: hi\n", "zine.yaml", "1:8"),
+        ("---\ntitle: T\nsubtitle: x \U0001f600\n---\n\nhi\n", "zine.md", "3:11"),
+        ("title: T\nsheet: F\U0001f6004\nblocks:\n  - text: hi\n", "zine.yaml", "2:8"),
+    ],
+    ids=["emoji-in-title", "emoji-in-subtitle", "emoji-in-sheet"],
+)
+def test_a_value_at_the_top_is_pointed_at(tmp_path: Path, text: str, name: str, at: str) -> None:
+    """What typesetting or the paper table refuses at the top of a content file is said
+    at the value's line and column, like any other mistake in it."""
+    source = content(tmp_path, text, name)
+    before = snapshot(tmp_path)
+    line = refused(build(source))
+    assert line.startswith(f"zinekit: error: {source}:{at}: "), line
+    kept(tmp_path, before)

@@ -175,6 +175,22 @@ def check_layout(doc: Document) -> list[Problem]:
     return [problem("unknown_layout", doc.at(("layout",)), input=shown(name), valid=valid)]
 
 
+def check_sheet(doc: Document) -> list[Problem]:
+    """A problem at `sheet:` when it names no paper zinekit knows (or a size out of range),
+    worded as `--sheet` is, but said at its line and column in the content file."""
+    name = doc.data.get("sheet") if isinstance(doc.data, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        return []
+    from zinekit.errors import OptionError
+    from zinekit.units import paper_size
+
+    try:
+        paper_size(name)
+    except OptionError as exc:
+        return [Problem(exc.message, doc.at(("sheet",)), exc.hint)]
+    return []
+
+
 def _image_problem(path: Path) -> str | None:
     """None for a picture that opens and verifies; raises `PictureError` for one refused
     by its format or size."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from zinekit.content.explain import explain
-from zinekit.content.files import check_files, check_layout, check_theme
+from zinekit.content.files import check_files, check_layout, check_sheet, check_theme
 from zinekit.content.links import check_text_links
 from zinekit.content.long_form import unfold
 from zinekit.content.model import Publication
@@ -40,6 +40,7 @@ def load_content(path: Path, *, allow_outside: bool = False) -> tuple[Publicatio
     problems += check_files(doc, allow_outside=allow_outside)
     problems += check_theme(doc)
     problems += check_layout(doc)
+    problems += check_sheet(doc)
     problems += check_text_links(doc)
     if problems or publication is None:
         raise ContentError(sorted(problems, key=_file_order))
@@ -74,6 +75,8 @@ def _locate(publication: Publication, doc: Document) -> None:
     for index, block in enumerate(publication.blocks):
         block._where = doc.at(("blocks", index))
     for path, where in doc.keys.items():
+        if len(path) == 1:  # title:, subtitle:... for what is found only when typesetting
+            publication._keys[path] = doc.at(path)  # the value, where the mistake is
         if len(path) > 2 and path[0] == "blocks" and isinstance(path[1], int):
             publication.blocks[path[1]]._keys[path[2:]] = where
     # The cover and the back point at their key: their value often starts a line later.

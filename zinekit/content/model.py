@@ -142,8 +142,8 @@ class Back(Located):
     )
 
 
-class Publication(Model):
-    """One zine, handout or booklet."""
+class Publication(Located):
+    """One zine, handout or booklet; `where_of("title")` is where its title was written."""
 
     title: NonEmpty = Field(description="Title; also the PDF's title metadata.")
     subtitle: str | None = Field(None, description="Subtitle, shown on the cover.")

@@ -43,7 +43,9 @@ def masthead(ctx: Context, pub: m.Publication) -> list[Flowable]:
     )
     title_style = fit_words(ctx.fonts, title_style, pub.title, width)
     out: list[Flowable] = [
-        ctx.paragraph(pub.title, title_style, where=None, what=say("typeset.parts.title"))
+        ctx.paragraph(
+            pub.title, title_style, where=pub.where_of("title"), what=say("typeset.parts.title")
+        )
     ]
     if pub.subtitle:
         subtitle_style = ParagraphStyle(
@@ -52,7 +54,10 @@ def masthead(ctx: Context, pub: m.Publication) -> list[Flowable]:
         subtitle_style = fit_words(ctx.fonts, subtitle_style, pub.subtitle, width)
         out.append(
             ctx.paragraph(
-                pub.subtitle, subtitle_style, where=None, what=say("typeset.parts.subtitle")
+                pub.subtitle,
+                subtitle_style,
+                where=pub.where_of("subtitle"),
+                what=say("typeset.parts.subtitle"),
             )
         )
     else:
