@@ -34,6 +34,15 @@ from zinekit.errors import notice
 from zinekit.i18n import say
 
 
+def default_output(content: Path, own: str, chosen: str) -> Path:
+    """OUT.pdf beside the content file; NAME-LAYOUT.pdf when --layout chose another layout
+    than the file's own, so that a mini-zine tried from a booklet's file never replaces the
+    booklet built before it (the name `zinekit impose` gives: <input>-<layout>.pdf)."""
+    if chosen in (own, Path(own).stem):
+        return content.with_suffix(".pdf")
+    return content.with_name(f"{content.stem}-{chosen}.pdf")
+
+
 @app.command("build", help=command_help("build"))
 def build_command(
     content: Annotated[
@@ -141,7 +150,11 @@ def build_command(
             allow_outside=allow_outside,
         ),
     )
-    target = output if output is not None else content.with_suffix(".pdf")
+    target = (
+        output
+        if output is not None
+        else default_output(content, job.publication.layout, job.layout.name)
+    )
     reading = reading_path(target)
     check_pdf_target(target, inputs=(content,))
     check_pdf_target(reading, inputs=(content,))
