@@ -63,8 +63,11 @@ class Job:
     layout: Layout
     plan_options: Options
 
-    def typeset(self, reading: Path | None = None) -> Typeset:
-        """Set the pages and plan the sheets; `reading` names the reading PDF in messages."""
+    def typeset(
+        self, reading: Path | None = None, progress: Callable[[int], None] | None = None
+    ) -> Typeset:
+        """Set the pages and plan the sheets; `reading` names the reading PDF in messages,
+        `progress` is told each page's number as it is set (see `zinekit.typeset.typeset`)."""
         from zinekit.impose.plan import make_plan
         from zinekit.pdf import open_source_bytes
         from zinekit.typeset import typeset
@@ -82,6 +85,7 @@ class Job:
             photocopy=o.photocopy or o.dither,
             dither=o.dither,
             theme=self.theme,
+            progress=progress,
         )
         name = reading if reading is not None else reading_path(self.content.with_suffix(".pdf"))
         source = open_source_bytes(result.pdf, name)

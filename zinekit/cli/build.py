@@ -30,6 +30,7 @@ from zinekit.cli.options import (
     finish_options,
     require_tools,
 )
+from zinekit.cli.telling import Typesetting
 from zinekit.errors import notice
 from zinekit.i18n import say
 
@@ -159,7 +160,13 @@ def build_command(
     check_pdf_target(target, inputs=(content,))
     check_pdf_target(reading, inputs=(content,))
 
-    done = job.typeset(reading)
+    # A long build shows which page it is setting, on a terminal only (never in a log).
+    counter = Typesetting() if sys.stderr.isatty() and not quiet else None
+    try:
+        done = job.typeset(reading, progress=counter.page if counter else None)
+    finally:
+        if counter:
+            counter.done()
     result, source, plan, chosen = done.result, done.source, done.plan, job.layout
     targets = sheet_targets(target, plan, inputs=(content,))
     if not quiet:

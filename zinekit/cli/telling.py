@@ -31,6 +31,29 @@ def heavy_black_notice(sides: list[int], measured_by: Collection[str] = ()) -> N
     )
 
 
+class Typesetting:
+    """ "zinekit: typesetting page 12" on a terminal's stderr while pages are set, on one
+    line rewritten in place; "try 2" when fitting sets the pages again from page 1."""
+
+    def __init__(self) -> None:
+        self.tries = 0
+        self.shown = False
+
+    def page(self, number: int) -> None:
+        if number == 1:
+            self.tries += 1
+        if self.tries > 1:
+            line = say("cli.telling.typesetting-again", page=number, attempt=self.tries)
+        else:
+            line = say("cli.telling.typesetting", page=number)
+        print(f"\r\033[K{line}", end="", file=sys.stderr, flush=True)
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+
 class Progress:
     """A one-line counter on a terminal's stderr; silent when stderr is a file or pipe."""
 

@@ -19,6 +19,7 @@ only when `typeset` runs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ def typeset(
     photocopy: bool = False,
     dither: bool = False,
     theme: Theme | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> TypesetResult:
     """Set `pub` on pages of `target.page_size` (points) and return the reading-order PDF.
 
@@ -69,6 +71,9 @@ def typeset(
     numbers; without it, the theme the content names (`pub.theme`, a built-in name or a
     file relative to `base_dir`), else the default. `pub.fonts` overrides its fonts.
 
+    `progress`, when given, is called with each page's number as the page begins (a long
+    build shows it on a terminal); fitting may set the pages more than once, from 1 again.
+
     Raises `ThemeError`, `MissingGlyphError`, `FontError`, `ImageError`, `CapacityError` or another
     `TypesetError` (all `ZinekitError`s with `where` set when a block is at fault).
     """
@@ -82,4 +87,5 @@ def typeset(
         fillable=fillable,
         tone="halftone" if dither else "grey" if photocopy else "colour",
         theme=theme,
+        progress=progress,
     )

@@ -82,6 +82,7 @@ def build(
     fillable: bool = False,
     tone: Tone = "colour",
     theme: Theme | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> TypesetResult:
     """See `zinekit.typeset.typeset`."""
     if theme is None:
@@ -96,7 +97,7 @@ def build(
     max_pages = target.capacity
 
     def layout(size: float, spread: float = 0.0, fillable: bool = False) -> _Attempt:
-        return _layout(pub, theme, fonts, folio, images, size, target, fillable, spread)
+        return _layout(pub, theme, fonts, folio, images, size, target, fillable, spread, progress)
 
     sizes = [start]
     while shrink and max_pages and sizes[-1] > MIN_FONT_SIZE:
@@ -228,6 +229,7 @@ def _layout(
     target: PageTarget,
     fillable: bool = False,
     spread: float = 0.0,
+    progress: Callable[[int], None] | None = None,
 ) -> _Attempt:
     saddle = target.binding == "saddle"
     styles = make_styles(fonts, size, hyphenator(pub.lang), theme)
@@ -262,6 +264,7 @@ def _layout(
             "lang": pub.lang,
         },
         cover=pub.cover is not None,
+        progress=progress,
     )
     with recording() as drawn:
         # The user's text is checked as the story is built, zinekit's own after it: a font

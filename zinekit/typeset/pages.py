@@ -4,6 +4,7 @@ with, so that a page-capacity error can name the block that runs over."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import IO
 
 from reportlab.pdfgen.canvas import Canvas
@@ -34,6 +35,7 @@ class ZineDoc(BaseDocTemplate):
         font_size: float,
         meta: dict[str, str | None],
         cover: bool,
+        progress: Callable[[int], None] | None = None,
     ) -> None:
         g = geometry
         super().__init__(
@@ -55,6 +57,7 @@ class ZineDoc(BaseDocTemplate):
             keepTogetherClass=KeepWithFirst,
         )
         self.geometry = g
+        self.progress = progress
         self.folio = folio
         self.centred_folio = centred_folio
         self.current_block: int | None = None
@@ -95,6 +98,8 @@ class ZineDoc(BaseDocTemplate):
                 self.canv.setBleedBox((0, 0, g.width + 2 * b, g.height + 2 * b))
             self.canv.translate(b, b)
         super().handle_pageBegin()
+        if self.progress is not None:
+            self.progress(self.page)
         if self.page == 1:
             self.canv.showOutline()  # open the outline panel when the PDF opens
 
