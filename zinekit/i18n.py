@@ -19,11 +19,11 @@ import contextvars
 import functools
 import os
 import string
-import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+from zinekit.compat import tomllib
 from zinekit.data import data_dir
 
 LANGUAGES: tuple[str, ...] = ("en", "id")

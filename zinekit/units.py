@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 
+from zinekit.compat import tomllib
 from zinekit.data import data_dir
 from zinekit.errors import OptionError
 from zinekit.i18n import say

@@ -169,9 +169,8 @@ def test_themes_listing_in_indonesian() -> None:
 
 def test_every_builtin_theme_is_described_in_every_language() -> None:
     """The English description in the catalog is the one in the theme's own file."""
-    import tomllib
-
     from zinekit import i18n
+    from zinekit.compat import tomllib
 
     for name in builtin_names():
         with open(data_dir("themes") / f"{name}.toml", "rb") as f:

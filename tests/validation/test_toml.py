@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
 
+from zinekit.compat import tomllib
 from zinekit.errors import Location
 from zinekit.impose.layout import builtin_dir, readme
 from zinekit.validation.document import Invalid

@@ -3,17 +3,17 @@ a JSON object for scripts."""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from zinekit.compat import StrEnum
 from zinekit.i18n import say
 
 # Text reports show this many details per check; the JSON report shows them all.
 _SHOWN_DETAILS = 10
 
 
-class Status(enum.StrEnum):
+class Status(StrEnum):
     PASS = "pass"
     WARN = "warn"
     FAIL = "fail"

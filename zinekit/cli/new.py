@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shlex
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +15,7 @@ import typer
 
 from zinekit import i18n
 from zinekit.cli.app import app, command_help
+from zinekit.compat import StrEnum
 from zinekit.content.wording import nearest
 from zinekit.data import data_dir
 from zinekit.errors import OptionError, OutputError

@@ -4,12 +4,12 @@ options, the finish (marks, bleed) and how the sheets are to be drawn (`Printing
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from zinekit import photocopy
+from zinekit.compat import StrEnum
 from zinekit.i18n import say
 from zinekit.impose.marks import Finish, check_bleed, parse_marks
 from zinekit.impose.plan import Options

@@ -37,6 +37,7 @@ SOURCES = (
     "units.py",
     "errors.py",
     "i18n.py",
+    "compat.py",
     "data.py",
     "validation/datafile.py",
     "validation/document.py",

@@ -8,12 +8,12 @@ and to run) is imported only to say where a mistake is.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from zinekit.compat import tomllib
 from zinekit.errors import Location, Problem
 from zinekit.validation.document import Invalid, decode
 from zinekit.validation.explain import Explainer
