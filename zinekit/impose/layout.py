@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from zinekit.errors import LayoutError, printable
-from zinekit.i18n import say
+from zinekit.i18n import catalog, current, say
 from zinekit.impose import layout_cache
 from zinekit.impose.layout_values import (
     DRAWINGS,
@@ -39,6 +39,7 @@ __all__ = [
     "load_layout",
     "parse_layout",
     "readme",
+    "words",
 ]
 
 
@@ -63,6 +64,17 @@ def load_layout(name_or_path: str) -> Layout:
     if not path.is_file():
         raise _unknown(name_or_path)
     return parse_layout(path.read_bytes(), path)
+
+
+def words(layout: Layout) -> tuple[str, str]:
+    """What `layout` is and how to fold it (its `description` and `fold`), in the user's
+    language for a built-in layout (assets/messages/<lang>/layouts.toml); a layout file of
+    the user's own says them in its own words."""
+    if layout.source is not None and layout.source.parent == builtin_dir():
+        table = catalog(current(), "layouts").get(layout.name)
+        if table:
+            return str(table["description"]), str(table["fold"])
+    return layout.description, layout.fold
 
 
 def _unknown(name: str) -> LayoutError:
