@@ -13,6 +13,7 @@ from zinekit.content.links import check_text_links
 from zinekit.content.long_form import unfold
 from zinekit.content.model import Publication
 from zinekit.content.reader import Document, read_document
+from zinekit.content.scripts import check_scripts
 from zinekit.errors import ContentError, Location, Problem
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -41,6 +42,7 @@ def load_content(path: Path, *, allow_outside: bool = False) -> tuple[Publicatio
     problems += check_theme(doc)
     problems += check_layout(doc)
     problems += check_sheet(doc)
+    problems += check_scripts(doc)
     problems += check_text_links(doc)
     if problems or publication is None:
         raise ContentError(sorted(problems, key=_file_order))
