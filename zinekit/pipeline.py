@@ -45,6 +45,7 @@ class BuildOptions:
     creep: str | None = None  # paper thickness, "0.1mm"
     bleed: float = 0.0  # points
     shrink: bool = False
+    replace_missing: bool = False  # a mark for what no font draws, instead of an error
     fillable: bool = False
     photocopy: bool = False
     dither: bool = False
@@ -81,6 +82,7 @@ class Job:
             base_dir=self.content.parent,
             target=self.page_target,
             shrink=o.shrink,
+            replace_missing=o.replace_missing,
             fillable=o.fillable,
             photocopy=o.photocopy or o.dither,
             dither=o.dither,

@@ -89,8 +89,8 @@ def test_missing_glyph(tmp_path: Path) -> None:
     assert _one_error(run, out) == (
         f"zinekit: kesalahan: {tmp_path}/zine.yaml:4:5: fon NotoSans-Regular.ttf tidak punya"
         " glif untuk '\u6f22' (U+6F22) di blok text \"Huruf \u6f22 ini.\" (saran: hapus"
-        " atau ganti karakter itu, atau sebutkan fon yang memilikinya di bawah fonts: dalam"
-        " berkas isi)"
+        " atau ganti karakter itu, sebutkan fon yang memilikinya di bawah fonts: dalam"
+        " berkas isi, atau build dengan --replace-missing)"
     )
 
 
@@ -100,7 +100,7 @@ def test_emoji(tmp_path: Path) -> None:
     assert _one_error(run, out) == (
         f"zinekit: kesalahan: {tmp_path}/zine.yaml:4:5: fon NotoSans-Regular.ttf tidak punya"
         " glif untuk '\U0001f600' (U+1F600) di blok text \"Senyum \U0001f600 ya.\" (saran:"
-        " zinekit tidak bisa mencetak emoji dengan fon ini: ganti dengan kata-kata, atau hapus)"
+        " zinekit tidak bisa mencetak emoji dengan fon ini: ganti dengan kata-kata, hapus, atau build dengan --replace-missing)"
     )
 
 

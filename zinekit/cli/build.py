@@ -90,6 +90,10 @@ def build_command(
             help=say("help.build.options.shrink"),
         ),
     ] = False,
+    replace_missing: Annotated[
+        bool,
+        typer.Option("--replace-missing", help=say("help.build.options.replace-missing")),
+    ] = False,
     allow_outside: Annotated[
         bool,
         typer.Option(
@@ -145,6 +149,7 @@ def build_command(
             creep=creep,
             bleed=printing.finish.bleed,
             shrink=shrink,
+            replace_missing=replace_missing,
             fillable=fillable,
             photocopy=printing.photocopy,
             dither=dither,

@@ -39,6 +39,7 @@ def typeset(
     base_dir: Path,
     target: PageTarget,
     shrink: bool = False,
+    replace_missing: bool = False,
     fillable: bool = False,
     photocopy: bool = False,
     dither: bool = False,
@@ -71,6 +72,9 @@ def typeset(
     numbers; without it, the theme the content names (`pub.theme`, a built-in name or a
     file relative to `base_dir`), else the default. `pub.fonts` overrides its fonts.
 
+    With `replace_missing`, a character no font of the set can draw is printed as a mark
+    and named in a note (`zinekit.typeset.missing`) instead of raising `MissingGlyphError`.
+
     `progress`, when given, is called with each page's number as the page begins (a long
     build shows it on a terminal); fitting may set the pages more than once, from 1 again.
 
@@ -84,6 +88,7 @@ def typeset(
         base_dir=base_dir,
         target=target,
         shrink=shrink,
+        replace_missing=replace_missing,
         fillable=fillable,
         tone="halftone" if dither else "grey" if photocopy else "colour",
         theme=theme,

@@ -79,6 +79,7 @@ def build(
     base_dir: Path,
     target: PageTarget,
     shrink: bool,
+    replace_missing: bool = False,
     fillable: bool = False,
     tone: Tone = "colour",
     theme: Theme | None = None,
@@ -88,6 +89,11 @@ def build(
     if theme is None:
         theme = load_theme(pub.theme or DEFAULT_THEME, base_dir)
     fonts = load_fonts(theme, pub.fonts, base_dir)
+    replaced: list[str] = []
+    if replace_missing:
+        from zinekit.typeset.missing import replace_missing as replace
+
+        pub, replaced = replace(pub, fonts)
     folio = _folio_text(theme, pub.lang) if pub.page_numbers else None
     images = ImageStore(base_dir, tone)
     # The theme's body size is a factor of the page's; rounded to 0.25 pt as that is.
@@ -112,7 +118,7 @@ def build(
         raise _overflow(pub, attempt, max_pages or 0, shrunk=len(sizes) > 1)
     if max_pages is not None and attempt.size == start:
         attempt = _fill(attempt, layout, max_pages)
-    notes = list(dict.fromkeys(attempt.notes))  # two blocks may have the same to say
+    notes = replaced + list(dict.fromkeys(attempt.notes))  # two blocks may say the same
     if attempt.size < start:
         notes.append(
             say(

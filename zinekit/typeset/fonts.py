@@ -66,6 +66,11 @@ class FontSet:
             (style for style, face in self.faces.items() if face.name == name), (False, False)
         )
 
+    def common_chars(self) -> frozenset[int]:
+        """The characters every face of the set can draw."""
+        faces = [*self.faces.values(), *self.roles.values()]
+        return frozenset.intersection(*(face.chars for face in faces))
+
     def _own(self, name: str | None) -> _Face | None:
         """The role face registered as `name` when it is not one of the body faces."""
         if name is None or any(face.name == name for face in self.faces.values()):
