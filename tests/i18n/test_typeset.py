@@ -100,7 +100,8 @@ def test_emoji(tmp_path: Path) -> None:
     assert _one_error(run, out) == (
         f"zinekit: kesalahan: {tmp_path}/zine.yaml:4:5: fon NotoSans-Regular.ttf tidak punya"
         " glif untuk '\U0001f600' (U+1F600) di blok text \"Senyum \U0001f600 ya.\" (saran:"
-        " zinekit tidak bisa mencetak emoji dengan fon ini: ganti dengan kata-kata, hapus, atau build dengan --replace-missing)"
+        " zinekit tidak bisa mencetak emoji dengan fon ini: ganti dengan kata-kata, hapus,"
+        " atau build dengan --replace-missing)"
     )
 
 

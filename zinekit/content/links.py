@@ -7,19 +7,17 @@ with the line and column where it is written, not found later while typesetting)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 from zinekit.content.inline import links
+from zinekit.content.texts import text_values
 from zinekit.content.wording import problem
 from zinekit.errors import Location, Problem
-from zinekit.validation.document import Document, KeyPath, shown
+from zinekit.validation.document import Document, shown
 
 # The addresses a zine may print as a live link. The model's pattern for `link:`.
 LINK_PATTERN = r"^(https?://|mailto:)\S+$"
 _LINK = re.compile(LINK_PATTERN, re.IGNORECASE)
 # Values that are not text set with inline markup: addresses and file paths, checked elsewhere.
-_NOT_TEXT = frozenset({"link", "src", "theme", "fonts"})
 
 
 def link_allowed(href: str) -> bool:
@@ -32,7 +30,9 @@ def check_text_links(doc: Document) -> list[Problem]:
     address as written in the file."""
     source = _source(doc)
     problems = []
-    for path, text in _texts(doc.data, ()):
+    for path, text in text_values(doc.data):
+        if "](" not in text and "<" not in text:
+            continue
         if any(path[: len(hole)] == hole for hole in doc.dropped):
             continue
         start = doc.at(path)
@@ -45,19 +45,6 @@ def check_text_links(doc: Document) -> list[Problem]:
                 where = start if found is None else _location(doc, source, found)
                 problems.append(problem("text_link_scheme", where, input=shown(href, limit=60)))
     return problems
-
-
-def _texts(data: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    if isinstance(data, str):
-        if "](" in data or "<" in data:
-            yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            if key not in _NOT_TEXT:
-                yield from _texts(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _texts(value, (*path, index))
 
 
 def _source(doc: Document) -> str:

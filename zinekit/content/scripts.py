@@ -11,22 +11,18 @@ reads Unicode's bidirectional class, so it knows every such script, not a list o
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
-from typing import Any
 
-from zinekit.content.reader import Document, KeyPath, shown
+from zinekit.content.reader import Document, shown
+from zinekit.content.texts import text_values
 from zinekit.content.wording import problem
 from zinekit.errors import Problem
 from zinekit.i18n import current, entry
-
-# Keys whose values are names of files, addresses or options, not text to print.
-_NOT_TEXT = frozenset({"link", "src", "theme", "fonts", "layout", "sheet", "lang"})
 
 
 def check_scripts(doc: Document) -> list[Problem]:
     """A problem at every value with a character of a right-to-left script."""
     problems = []
-    for path, text in _texts(doc.data, ()):
+    for path, text in text_values(doc.data):
         found = next((c for c in text if unicodedata.bidirectional(c) in ("R", "AL")), None)
         if found is None:
             continue
@@ -36,15 +32,3 @@ def check_scripts(doc: Document) -> list[Problem]:
         quoted = shown(text[max(0, start - 10) : start + 20], limit=40)
         problems.append(problem("right_to_left", doc.at(path), input=quoted, script=script))
     return problems
-
-
-def _texts(data: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            if key not in _NOT_TEXT:
-                yield from _texts(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _texts(value, (*path, index))

@@ -17,12 +17,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from zinekit.content.base import Located
+from zinekit.content.texts import NOT_TEXT
 from zinekit.errors import Location
 from zinekit.i18n import say
 from zinekit.typeset.fonts import FontSet
 
-# Keys whose values are not text to print.
-_NOT_TEXT = frozenset({"link", "src", "theme", "fonts", "layout", "sheet", "lang"})
 # The mark put in place of what cannot be drawn: the first one every font has.
 _MARKS = ("\u25a1", "\ufffd", "?")
 
@@ -62,7 +61,7 @@ def _walk(value: Any, drawable: frozenset[int], mark: str, found: _Found, where:
     if isinstance(value, BaseModel):
         changes = {}
         for name in type(value).model_fields:
-            if name in _NOT_TEXT:
+            if name in NOT_TEXT:
                 continue
             old = getattr(value, name)
             # A key's own place when the part knows it (the title's line), else the part's.
