@@ -170,6 +170,15 @@ def test_write_see_fix_and_download_in_the_browser(served: tuple[str, Path], bro
     editor = browser.find_element("id", "text")
     line_top = editor.rect["y"] + 8 + 5 * 20  # the editor's padding, 20 px a line
     assert abs(mark.rect["y"] - line_top) < 3
+    # ...after the line's own text, never over it: where the text of line 6 ends, measured
+    # in the editor's font.
+    text_end = browser.execute_script(
+        "const t = document.getElementById('text');"
+        "const c = document.createElement('canvas').getContext('2d');"
+        "const s = getComputedStyle(t); c.font = s.fontSize + ' ' + s.fontFamily;"
+        "return t.getBoundingClientRect().left + 8 + c.measureText(t.value.split('\\n')[5]).width;"
+    )
+    assert mark.rect["x"] >= text_end
     bad = browser.find_elements("css selector", "#gutter .bad")
     assert [b.text for b in bad] == ["6"]
     problems = browser.find_element("id", "problems").text

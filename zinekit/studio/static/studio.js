@@ -56,11 +56,29 @@ function problemsHere() {
   return r.problems.filter((p) => p.line && (p.file === null || p.file === state.current));
 }
 
-// Each problem sits beside its line, over the right of the text, and scrolls with it.
+// The width of one character of the editor's monospaced font, measured once.
+let charWidth = 0;
+function measureChar() {
+  if (!charWidth) {
+    const probe = document.createElement("span");
+    probe.className = "mark-probe";
+    probe.textContent = "M".repeat(40);
+    $("marks").appendChild(probe);
+    charWidth = probe.getBoundingClientRect().width / 40 || 8.4;
+    probe.remove();
+  }
+  return charWidth;
+}
+
+// Each problem sits beside its line, after the line's own text (never over it), and
+// scrolls with it; where the line leaves too little room, only its edge shows, and the
+// whole message is in the list under the editor and in the mark's tooltip.
 function drawMarks() {
   const marks = $("marks");
   marks.textContent = "";
   const text = $("text");
+  const lines = text.value.split("\n");
+  const cw = measureChar();
   for (const p of problemsHere()) {
     const el = document.createElement("div");
     el.className = "mark";
@@ -68,6 +86,10 @@ function drawMarks() {
     el.textContent = `${word("line")} ${p.line}${p.column ? ":" + p.column : ""}: ${p.message}` + (p.hint ? ` (${p.hint})` : "");
     el.title = p.text;
     el.style.top = `${(p.line - 1) * LINE + 8 - text.scrollTop}px`;
+    const written = (lines[p.line - 1] || "").replace(/\t/g, "  ").length;
+    const left = 8 + written * cw + 2 * cw - text.scrollLeft;
+    el.style.left = `${Math.max(left, 8)}px`;
+    if (marks.clientWidth - 12 - left < 10 * cw) el.classList.add("tight");
     marks.appendChild(el);
   }
 }
