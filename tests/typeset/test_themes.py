@@ -313,6 +313,15 @@ def test_a_theme_naming_a_missing_font_is_an_error_at_the_font(tmp_path: Path) -
         (("leading = 1.42", "leading = 3"), "3", "'leading' must be 2.0 or less"),
         (('template = "stacked"', 'template = "glossy"'), '"glossy"', "'template' must be"),
         (('format = "— {n} —"', 'format = "page"'), '"page"', "page-number format 'page'"),
+        (
+            (
+                'case = "as-written"\nrule = { style = "line", weight = 0.5, width = 0.35 }',
+                'letter-spacing = 0.1\ncase = "as-written"\nrule = { style = "line", weight = 0.5'
+                ", width = 0.35 }",
+            ),
+            "letter-spacing = 0.1",
+            "unknown field 'letter-spacing' in [heading]",
+        ),
     ],
 )
 def test_a_mistake_in_a_theme_file_points_at_it(

@@ -103,13 +103,21 @@ class Rule(_Table):
 
 
 class TextStyle(_Table):
-    """How headings (or kickers) are set: font role, case, letter-spacing (em), a rule."""
+    """How headings are set: font role, case, a rule. No letter-spacing: headings are
+    paragraphs that wrap and hyphenate, and reportlab's paragraphs cannot space letters,
+    so a theme that asked for it would be silently ignored; it is an unknown key instead."""
 
     font: Role = "heading"
     case: Case = "as-written"
-    letter_spacing: Annotated[float, Field(ge=0, le=0.5)] = 0.0
-    size: Factor = 1.0  # kickers only: of the body size
     rule: Rule = Rule()
+
+
+class KickerStyle(TextStyle):
+    """How kickers are set: a heading's keys, letter-spacing (em) and a size (of the body
+    size); a kicker is one line, drawn with its letters spaced."""
+
+    letter_spacing: Annotated[float, Field(ge=0, le=0.5)] = 0.0
+    size: Factor = 1.0
 
 
 class CoverStyle(_Table):
@@ -136,7 +144,7 @@ class ThemeFile(_Table):
     scale: TypeScale = TypeScale()
     spacing: Spacing = Spacing()
     heading: TextStyle = TextStyle()
-    kicker: TextStyle = TextStyle(font="bold", case="upper", size=0.8)
+    kicker: KickerStyle = KickerStyle(font="bold", case="upper", size=0.8)
     cover: CoverStyle = CoverStyle()
     page_numbers: PageNumbers = PageNumbers()
     text: TextRoles = TextRoles()
