@@ -1,10 +1,10 @@
-import errno
 import io
 import os
 from pathlib import Path
 
 import pytest
 
+from tests.fulldisk import FullDisk
 from tests.pdfgen import numbered_pdf
 from tests.runner import run_zinekit
 from zinekit.errors import OutputError
@@ -95,37 +95,13 @@ def test_ctrl_c_during_impose_exits_130_and_keeps_the_older_output(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.pdf", "out.pdf"]
 
 
-class _FullDisk(io.RawIOBase):
-    """A temporary output on a disk with no space left: every write fails with ENOSPC."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-
-    def writable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return 0
-
-    def write(self, data: object) -> int:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    def close(self) -> None:
-        if not self.closed:
-            os.close(self.fd)
-        super().close()
-
-
 def _fill_disk(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     """The disk is full for the temporary file of the output called `name` only."""
     real = os.fdopen
 
     def fdopen(fd: int, *args: object, **kwargs: object) -> object:
         if os.path.basename(os.readlink(f"/proc/self/fd/{fd}")).startswith(f".{name}."):
-            return io.BufferedWriter(_FullDisk(fd))
+            return io.BufferedWriter(FullDisk(fd))
         return real(fd, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(os, "fdopen", fdopen)

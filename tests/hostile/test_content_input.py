@@ -4,7 +4,6 @@ behind and an older output byte for byte as it was."""
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import signal
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests import wildgen
+from tests.fulldisk import FullDisk
 from tests.runner import Run, run_zinekit
 
 OLD = b"%PDF-1.4 an older output that must survive\n"
@@ -85,37 +85,13 @@ def test_an_image_path_the_os_refuses(
     kept(tmp_path, before)
 
 
-class _FullDisk(io.RawIOBase):
-    """A temporary output on a disk with no space left: every write fails with ENOSPC."""
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-
-    def writable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return 0
-
-    def write(self, data: object) -> int:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    def close(self) -> None:
-        if not self.closed:
-            os.close(self.fd)
-        super().close()
-
-
 @pytest.fixture
 def full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     real = os.fdopen
 
     def fdopen(fd: int, *args: object, **kwargs: object) -> object:
         if os.readlink(f"/proc/self/fd/{fd}").endswith(".part"):
-            return io.BufferedWriter(_FullDisk(fd))
+            return io.BufferedWriter(FullDisk(fd))
         return real(fd, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(os, "fdopen", fdopen)
