@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -89,7 +90,7 @@ def faults(
         wanted = _norm(line)
         return any(wanted in shown for shown in pages[para.page - 1])
 
-    for para in paragraphs:
+    for para in _by_page(paragraphs):
         lines = [line for line in para.lines if line.strip()]
         where = f"page {para.page}, {para.style} {(lines or [''])[0][:40]!r}"
         missing = [line for line in lines if not printed(para, line)]
@@ -125,6 +126,26 @@ def faults(
         if tail and heading.lines and tail[-1].endswith(_norm(heading.lines[-1])):
             found.append(f"page {page}: heading last on the page: {heading.lines[-1]!r}")
     return found
+
+
+def _by_page(paragraphs: Sequence[SetParagraph]) -> list[SetParagraph]:
+    """The parts of one paragraph on one page as one: text beside a pull quote or a
+    picture is split where the quote ends and set on at the full width under it, and the
+    rules concern where the page turns, not where the measure changes."""
+    merged: list[SetParagraph] = []
+    for para in paragraphs:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and para.serial >= 0
+            and para.serial == prev.serial
+            and para.page == prev.page
+            and not prev.last
+        ):
+            merged[-1] = replace(prev, lines=prev.lines + para.lines, last=para.last)
+        else:
+            merged.append(para)
+    return merged
 
 
 def sample_result(path: Path) -> TypesetResult:

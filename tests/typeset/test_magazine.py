@@ -18,11 +18,12 @@ from reportlab.pdfbase import pdfmetrics
 from tests.golden import check_pairs, expected_lines
 from tests.runner import run_zinekit
 from tests.typeset.helpers import A5, publication, run
+from tests.typography import typography_faults
 from zinekit.errors import TypesetError
 from zinekit.impose.layout import builtin_names, load_layout
 from zinekit.impose.target import page_target
 from zinekit.themes import DEFAULT_THEME, load_theme
-from zinekit.typeset import typeset
+from zinekit.typeset import TypesetResult, typeset
 from zinekit.typeset.fonts import load_fonts
 from zinekit.typeset.hyphenate import hyphenator
 from zinekit.typeset.styles import Styles, make_styles
@@ -376,3 +377,50 @@ def test_the_magazine_sample_has_twenty_pages() -> None:
     target = page_target(load_layout(pub.layout))
     result = typeset(pub, base_dir=SAMPLES, target=target, shrink=False)
     assert result.page_count >= 20
+
+
+def _lead_in(words: int) -> dict[str, str]:
+    return {"text": " ".join((PARAGRAPH.split() * 40)[:words])}
+
+
+def _first_page_of(result: TypesetResult, style: str) -> int:
+    return next(p.page for p in result.paragraphs if p.style == style)
+
+
+def test_a_side_pull_quote_too_tall_for_the_foot_lets_the_text_fill_it() -> None:
+    """The quote goes on to the next page beside the text there; the text after it fills
+    the foot of this one instead of leaving it empty."""
+    for words in range(300, 420, 6):
+        blocks = [
+            _lead_in(words),
+            {"pullquote": " ".join(PARAGRAPH.split()[:14]), "side": "right"},
+            {"text": PARAGRAPH},
+            {"text": PARAGRAPH + " " + PARAGRAPH},
+        ]
+        result = run(publication(blocks, cover=None), size=A5, binding="none")
+        if _first_page_of(result, "pullquote") == 2:
+            after = [p for p in result.paragraphs if p.style == "body"][1]
+            assert after.page == 1 and after.lines[0].startswith(PARAGRAPH[:20])
+            assert typography_faults(result) == []
+            return
+    pytest.fail("no lead-in put the pull quote's foot past the page's")
+
+
+def _text_after_starts_on(result: TypesetResult) -> int:
+    last = result.paragraphs[-1].serial
+    return min(p.page for p in result.paragraphs if p.serial == last)
+
+
+def test_a_kept_floated_picture_goes_on_whole_with_its_text(tmp_path: Path) -> None:
+    (tmp_path / "gambar.png").write_bytes((SAMPLES / "images" / "tembok-tanaman.png").read_bytes())
+    for words in range(300, 420, 6):
+        picture = {"src": "gambar.png", "width": 0.4, "float": "right"}
+        blocks = [_lead_in(words), {"image": picture}, {"text": PARAGRAPH}]
+        moved = run(publication(blocks, cover=None), size=A5, binding="none", base_dir=tmp_path)
+        if moved.page_count == 2 and _text_after_starts_on(moved) == 1:
+            # The picture went on to page 2 and the text after it began on page 1.
+            picture["keep"] = True
+            kept = run(publication(blocks, cover=None), size=A5, binding="none", base_dir=tmp_path)
+            assert _text_after_starts_on(kept) == 2
+            return
+    pytest.fail("no lead-in moved the floated picture")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.typeset.helpers import A7, PARAGRAPH_ID, page_texts, publication, run
+from tests.typeset.helpers import A5, A7, PARAGRAPH_ID, page_texts, publication, run
 from tests.typography import sample_faults, typography_faults
 from zinekit.units import mm
 
@@ -19,22 +19,7 @@ CONTENT = sorted((ROOT / "samples").glob("*.yaml")) + sorted(
 )
 
 
-# Known defect, kept visible: text set beside a side pull quote (reportlab's
-# ImageAndFlowables) is split at the narrow width and set on at the full one, so the rest
-# of a paragraph can shrink to one line at the next page's head. strict: passing fails too.
-_BESIDE_WIDOW = pytest.mark.xfail(
-    strict=True, reason="a widow after text beside a side pull quote splits across a page"
-)
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=_BESIDE_WIDOW) if p.name == "sahabat-sebaya.yaml" else p
-        for p in CONTENT
-    ],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.name)
 def test_set_as_a_typesetter_would(path: Path) -> None:
     assert sample_faults(path) == []
 
@@ -74,3 +59,23 @@ def test_a_heading_takes_only_the_first_lines_of_its_text_along() -> None:
             assert typography_faults(result) == []
             return
     pytest.fail("no lead-in left the heading near the foot of page 1")
+
+
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_text_beside_a_pull_quote_turns_the_page_as_a_typesetter_would(side: str) -> None:
+    """Text beside a side pull quote and on under it, with the page turning at every line
+    of it: the paragraph begun beside the quote never leaves its last line alone at the
+    head of the next page."""
+    words = PARAGRAPH_ID.split()
+    turns: set[int] = set()
+    for lead in range(0, 60, 2):
+        blocks: list[dict[str, object]] = [{"text": " ".join((words * 10)[: 40 + lead * 9])}]
+        blocks.append({"pullquote": " ".join(words[:4]), "side": side})
+        blocks.append({"text": " ".join((words * 3)[: 30 + lead % 7 * 5])})
+        blocks.append({"text": " ".join(words * 2)})
+        result = run(publication(blocks, cover=None), size=A5, binding="none")
+        assert typography_faults(result) == [], f"lead-in of {40 + lead * 9} words"
+        quote = next(i for i, p in enumerate(result.paragraphs) if p.style == "pullquote")
+        serial = result.paragraphs[quote + 1].serial
+        turns.add(len({p.page for p in result.paragraphs if p.serial == serial}))
+    assert turns == {1, 2}, "the page never turned inside the text beside the quote"

@@ -178,7 +178,7 @@ def fit_poster(
         size = max(smallest, size * 0.96)
 
 
-class Stack(shim.BesideText):
+class Stack(Flowable):
     """Flowables one under another at a set width: a pull quote or a picture with its
     caption set beside the text."""
 

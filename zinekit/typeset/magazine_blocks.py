@@ -8,7 +8,7 @@ other line. A block that would make one is refused where it is written."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, ImageAndFlowables, PageBreak, Spacer
+from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus.flowables import BalancedColumns
 
 from zinekit.content.base import Located
@@ -16,6 +16,7 @@ from zinekit.content.blocks.text import Columns, Lede, Poster, Pullquote
 from zinekit.errors import Location, TypesetError
 from zinekit.i18n import say
 from zinekit.typeset import reportlab_shim as shim
+from zinekit.typeset.beside import TextBeside
 from zinekit.typeset.context import Context
 from zinekit.typeset.flowables import BlockMark
 from zinekit.typeset.magazine import DropCap, Rule, Stack, fit_poster, poster_words
@@ -145,11 +146,12 @@ class ColumnsMark(shim.ZeroSize):
 
 class Beside(shim.ZeroSize):
     """Zero-size placeholder: `stack` goes at the `side` of the text that follows it (see
-    `gather_beside`)."""
+    `gather_beside`); with `may_move`, the text after it may fill a page's foot the stack
+    does not fit in (see `beside.TextBeside`)."""
 
-    def __init__(self, stack: Stack, side: str, *, gap: float) -> None:
+    def __init__(self, stack: Stack, side: str, *, gap: float, may_move: bool = True) -> None:
         super().__init__()
-        self.stack, self.side, self.gap = stack, side, gap
+        self.stack, self.side, self.gap, self.may_move = stack, side, gap, may_move
 
     def draw(self) -> None:
         pass
@@ -175,16 +177,13 @@ def gather_beside(story: list[Flowable], leading: float) -> list[Flowable]:
         while i < len(story) and _runs_beside(story[i]):
             text.append(story[i])
             i += 1
-        gap = item.gap
-        left = item.side == "left"
-        group = ImageAndFlowables(
-            item.stack,  # type: ignore[arg-type]  # any flowable that sizes itself
-            text or [Spacer(0, 0)],
-            imageLeftPadding=0 if left else gap,
-            imageRightPadding=gap if left else 0,
-            imageTopPadding=0,
-            imageBottomPadding=leading * 0.5,
-            imageSide=item.side,
+        group = TextBeside(
+            item.stack,
+            text,
+            side=item.side,
+            gap=item.gap,
+            pad=leading * 0.5,
+            may_move=item.may_move,
         )
         out.append(group)
     return out

@@ -10,9 +10,6 @@ moves the internal it relies on (reportlab is pinned below its next major versio
   the font's dictionary for every text field otherwise.
 - The page template learns where the frame's cursor is, and moves it to the foot of the
   frame (`pages.ZineDoc.afterFlowable`).
-- A stack of flowables set beside text (a floated picture, a side pull quote) goes into
-  reportlab's `ImageAndFlowables`, which sizes its "image" through the two methods of
-  reportlab's `Image` that `BesideText` supplies.
 - A paragraph with a drop capital (`magazine.DropCap`) breaks its lines to a list of
   widths, is split after a given line, and draws its first lines moved right: reportlab's
   paragraph does all three for its own image-beside-text flowables, through `blPara`,
@@ -47,18 +44,6 @@ class ZeroSize(Flowable):
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803
         return 0, 0
-
-
-class BesideText(Flowable):
-    """A flowable of fixed size that reportlab's `ImageAndFlowables` can set text beside:
-    it asks its image for the size it keeps within the room (`_restrictSize`) and lets it
-    forget that afterwards (`_unRestrictSize`)."""
-
-    def _restrictSize(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N802, N803
-        return self.wrap(aW, aH)
-
-    def _unRestrictSize(self) -> None:  # noqa: N802
-        pass
 
 
 def is_zero_size(flowable: Flowable) -> bool:

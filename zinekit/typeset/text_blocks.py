@@ -407,7 +407,8 @@ def image(ctx: Context, block: Image) -> list[Flowable]:
         out.append(ctx.paragraph(spec.credit, ctx.styles.credit, where=block.where, what=what))
     if spec.float_:
         stack = tag(Stack(out, width), Part("picture"))
-        return [tag(Beside(stack, spec.float_, gap=ctx.styles.column_gap * 0.8), Part("picture"))]
+        beside = Beside(stack, spec.float_, gap=ctx.styles.column_gap * 0.8, may_move=not spec.keep)
+        return [tag(beside, Part("picture"))]
     for flowable in out[:-1]:
         flowable.keepWithNext = 1
     if len(out) > 1:
