@@ -194,7 +194,9 @@ def pieces(pub: m.Publication) -> list[list[str]]:
         add(pub.cover_title, pub.cover_subtitle or "", pub.cover.footer or "")
     else:
         add(pub.title, pub.subtitle or "")
+    floating: list[str] = []  # a side pull quote: it may go beside the next block's text
     for block in pub.blocks:
+        start = len(ordered)
         match block:
             case m.Heading():
                 add(plain(block.heading))
@@ -224,6 +226,9 @@ def pieces(pub: m.Publication) -> list[list[str]]:
                 add(first[1:], *rest)
             case text_blocks.Lede():
                 add(*opening(block.lede))
+            case text_blocks.Pullquote() if block.side:
+                floating = [*opening(block.pullquote), plain(block.by or "")]
+                continue
             case text_blocks.Pullquote():
                 add(*opening(block.pullquote), plain(block.by or ""))
             case text_blocks.Poster():
@@ -234,6 +239,12 @@ def pieces(pub: m.Publication) -> list[list[str]]:
                 strings = [plain(s) for s in _strings(block.model_dump(by_alias=True))]
                 if strings:
                     ordered.append(strings)
+        if floating and len(ordered) > start:
+            # Set beside that block's text, or on with its rest where the foot of a page
+            # has no room for it: anywhere among its pieces.
+            merged = [piece for group in ordered[start:] for piece in group]
+            ordered[start:] = [merged + [t for t in floating if t]]
+            floating = []
     if pub.back:
         back = pub.back
         add(*opening(back.text or ""), *(back.slogan or "").split())

@@ -424,3 +424,84 @@ def test_a_kept_floated_picture_goes_on_whole_with_its_text(tmp_path: Path) -> N
             assert _text_after_starts_on(kept) == 2
             return
     pytest.fail("no lead-in moved the floated picture")
+
+
+@pytest.mark.parametrize("theme", ["poster", "typewriter"])
+def test_a_themes_letter_spacing_spaces_its_headings_letters(theme: str) -> None:
+    """Each letter of a heading is followed by the theme's letter-spacing: the origins of
+    two letters in a row are the first's width plus the spacing apart."""
+    spacing = load_theme(theme).spec.heading.letter_spacing
+    assert spacing > 0
+    pub = publication([{"heading": "Ruang dengar"}, {"text": PARAGRAPH}], cover=None, theme=theme)
+    result = run(pub)
+    s = styles_at(result.font_size, theme=theme)
+    heading = next(line for line in lines(chars(result.pdf, 0)) if line[0].char == "R")
+    assert "".join(c.char for c in heading) == "RUANGDENGAR"
+    font, size = s.h1.fontName, heading[0].size
+    assert abs(size - s.h1.fontSize) < 0.05
+    for a, b in zip(heading, heading[1:], strict=False):
+        if b.starts_word:
+            continue
+        advance = pdfmetrics.stringWidth(a.char, font, size)
+        assert abs(b.x - a.x - advance - size * spacing) < 0.05, (a.char, b.char)
+    body = next(line for line in lines(chars(result.pdf, 0)) if line[0].char == "M")
+    for a, b in zip(body, body[1:], strict=False):
+        if not b.starts_word:  # the body is not spaced
+            advance = pdfmetrics.stringWidth(a.char, s.body.fontName, b.size)
+            assert abs(b.x - a.x - advance) < 0.05, (a.char, b.char)
+
+
+@pytest.mark.parametrize("theme", ["poster", "typewriter"])
+@pytest.mark.parametrize("size", [A5, (mm(74.25), mm(105))], ids=["A5", "A7"])
+def test_spaced_headings_stay_in_their_column(size: tuple[float, float], theme: str) -> None:
+    """Headings of every length, their letters spaced: no line runs past the text's right
+    edge (the page is symmetric: the left margin's width from the right), and no word is
+    split (a word too wide makes the heading smaller)."""
+    words = [
+        "Ruang",
+        "dengar",
+        "kita",
+        "bersama",
+        "kawan",
+        "sebaya",
+        "di",
+        "sini",
+        "tanpa",
+        "penghakiman",
+        "ya",
+    ]
+    blocks: list[dict[str, object]] = []
+    headings = [" ".join(words[i : i + n]) for n in range(1, 8) for i in range(0, 5)]
+    for heading in [*headings, "Pertanggungjawaban"]:
+        blocks += [{"heading": heading}, {"text": PARAGRAPH}]
+    result = run(publication(blocks, cover=None, theme=theme), size=size, binding="none")
+    shown = {w.upper() for w in words} | {"PERTANGGUNGJAWABAN"}
+    heads = [p for p in result.paragraphs if p.style == "h1"]
+    assert len(heads) >= len(headings) + 1
+    for para in heads:
+        for line in para.lines:
+            assert all(word in shown for word in line.split()), line
+    for page in range(result.page_count):
+        found = lines(chars(result.pdf, page))
+        edge = size[0] - min(line[0].x for line in found if line[0].size == found[-2][0].size)
+        for line in found:
+            if line[0].size > result.font_size * 1.1:
+                assert line[-1].right <= edge + 0.5, "".join(c.char for c in line)
+
+
+def test_text_after_a_floated_picture_keeps_its_paragraph_space(tmp_path: Path) -> None:
+    """The picture's group ends with the next block's mark, which has no space: the space
+    after the group is still its last paragraph's."""
+    (tmp_path / "gambar.png").write_bytes((SAMPLES / "images" / "tembok-tanaman.png").read_bytes())
+    picture = {"image": {"src": "gambar.png", "width": 0.3, "float": "right"}}
+    long_text = " ".join([PARAGRAPH] * 3)
+    blocks = [picture, {"text": long_text}, {"pullquote": "Kutipan", "side": "left"}]
+    blocks.append({"text": PARAGRAPH})
+    result = run(publication(blocks, cover=None), base_dir=tmp_path)
+    found = lines(chars(result.pdf, 0))
+    left = min(line[0].x for line in found)
+    # The first line beside the quote (at the left), and the last one before it.
+    beside = next(i for i, line in enumerate(found) if line[0].x > left + mm(20))
+    s = styles_at(result.font_size)
+    gap = found[beside - 1][0].y - found[beside][0].y
+    assert gap >= s.leading + s.body.spaceAfter * 0.9

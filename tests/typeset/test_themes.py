@@ -316,11 +316,11 @@ def test_a_theme_naming_a_missing_font_is_an_error_at_the_font(tmp_path: Path) -
         (
             (
                 'case = "as-written"\nrule = { style = "line", weight = 0.5, width = 0.35 }',
-                'letter-spacing = 0.1\ncase = "as-written"\nrule = { style = "line", weight = 0.5'
+                'letter-spacing = 0.9\ncase = "as-written"\nrule = { style = "line", weight = 0.5'
                 ", width = 0.35 }",
             ),
-            "letter-spacing = 0.1",
-            "unknown field 'letter-spacing' in [heading]",
+            "0.9",
+            "'letter-spacing' must be 0.5 or less",
         ),
     ],
 )

@@ -103,20 +103,19 @@ class Rule(_Table):
 
 
 class TextStyle(_Table):
-    """How headings are set: font role, case, a rule. No letter-spacing: headings are
-    paragraphs that wrap and hyphenate, and reportlab's paragraphs cannot space letters,
-    so a theme that asked for it would be silently ignored; it is an unknown key instead."""
+    """How headings are set: font role, case, a rule, and letter-spacing (em, added after
+    every letter; a heading's lines are broken so that, spaced, they stay in the column)."""
 
     font: Role = "heading"
     case: Case = "as-written"
     rule: Rule = Rule()
+    letter_spacing: Annotated[float, Field(ge=0, le=0.5)] = 0.0
 
 
 class KickerStyle(TextStyle):
-    """How kickers are set: a heading's keys, letter-spacing (em) and a size (of the body
-    size); a kicker is one line, drawn with its letters spaced."""
+    """How kickers are set: a heading's keys and a size (of the body size); a kicker is
+    one line."""
 
-    letter_spacing: Annotated[float, Field(ge=0, le=0.5)] = 0.0
     size: Factor = 1.0
 
 

@@ -229,8 +229,10 @@ class TextBeside(Flowable):
 
     def getSpaceAfter(self) -> float:  # noqa: N802
         lay = getattr(self, "_layout", None)
-        last = (lay.full or lay.narrow) if lay else self.text
-        return float(last[-1].getSpaceAfter()) if last else float(self.stack.getSpaceAfter())
+        # The marks at the end (the next block's) take no room and have no space.
+        placed = [*lay.narrow, *lay.full] if lay else self.text
+        last = next((f for f in reversed(placed) if not shim.is_zero_size(f)), None)
+        return float((last or self.stack).getSpaceAfter())
 
     def draw(self) -> None:
         lay = self._layout

@@ -16,11 +16,17 @@ _MEASURE_SHARE = 0.98
 
 
 def widest_word(
-    fonts: FontSet, style: ParagraphStyle, text: str, size: float, case: str = "as-written"
+    fonts: FontSet,
+    style: ParagraphStyle,
+    text: str,
+    size: float,
+    case: str = "as-written",
+    tracking: float = 0.0,
 ) -> float:
     """The width at `size` of the widest word of `text` (markup taken into account: a bold
     run is measured in bold), in capitals when `case` is "upper" (as `Context.paragraph`
-    sets it). A word is what lies between spaces, its punctuation with it."""
+    sets it), `tracking` em after each letter. A word is what lies between spaces, its
+    punctuation with it."""
     bold, italic = fonts.style_of(style.fontName)
     # A role face of its own (a theme's heading or display face) is a family of one.
     own = all(face.name != style.fontName for face in fonts.faces.values())
@@ -30,8 +36,9 @@ def widest_word(
         shown = run.text.upper() if case == "upper" else run.text
         pieces = shown.replace("\u00a0", " ").split(" ")
         # A run that does not start with a space goes on with the word before it.
-        widths[-1] += stringWidth(pieces[0], font, size)
-        widths += [stringWidth(piece, font, size) for piece in pieces[1:]]
+        spaced = [stringWidth(piece, font, size) + size * tracking * len(piece) for piece in pieces]
+        widths[-1] += spaced[0]
+        widths += spaced[1:]
     return max(widths)
 
 
@@ -42,12 +49,13 @@ def fit_words(
     width: float,
     name: str | None = None,
     case: str = "as-written",
+    tracking: float = 0.0,
 ) -> ParagraphStyle:
     """`style`, never splitting a word, at a size at which the widest word of `text` fits
-    `width`: its own size when it fits, else smaller (the leading and the space after in
-    proportion)."""
+    `width` (its letters `tracking` em apart): its own size when it fits, else smaller
+    (the leading and the space after in proportion)."""
     size = style.fontSize
-    widest = widest_word(fonts, style, text, size, case)
+    widest = widest_word(fonts, style, text, size, case, tracking)
     scale = min(1.0, width * _MEASURE_SHARE / widest) if widest else 1.0
     return ParagraphStyle(
         name or style.name,

@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
 import zinekit.typeset.reportlab_shim as shim
@@ -65,6 +66,10 @@ class Para(Paragraph):
 
     serial = -1  # the same for the parts of a split paragraph
     continued = False  # the second part of a split paragraph
+    # Points added after every letter (a theme's letter-spacing): the lines are broken
+    # to a measure narrow enough that each line, spaced, stays within the width.
+    tracking = 0.0
+    _measure: float | None = None  # the width the lines were last broken to
 
     def __init__(self, text: str, style: ParagraphStyle, **kw: Any) -> None:
         super().__init__(text, style, **kw)
@@ -73,6 +78,32 @@ class Para(Paragraph):
             self.serial = next(counter)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if not self.tracking:
+            return self._wrap(availWidth, availHeight)
+        if self.style.spaceShrinkage:
+            # reportlab squeezes the spaces of a line a little before it breaks it; a
+            # spaced line is measured with its spaces as they are.
+            self.style = ParagraphStyle(self.style.name, parent=self.style, spaceShrinkage=0)
+        measure = availWidth
+        for _ in range(_REWRAPS * 2):
+            height = self._wrap(measure, availHeight)[1]
+            self._measure = measure
+            # A line too wide once spaced is broken before its last word: the measure
+            # comes down to just under its unspaced width.
+            too_wide = self._too_wide_when_spaced(availWidth)
+            if not too_wide:
+                break
+            measure = min(too_wide) - _NARROWER
+        self.width = availWidth
+        return availWidth, height
+
+    def _too_wide_when_spaced(self, width: float) -> list[float]:
+        """The unspaced widths of the lines wider than `width` with their letters spaced."""
+        font, size = self.style.fontName, self.style.fontSize
+        widths = [(stringWidth(line, font, size), len(line)) for line in shim.paragraph_lines(self)]
+        return [w for w, letters in widths if w + self.tracking * letters > width]
+
+    def _wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         size = super().wrap(availWidth, availHeight)
         if _overflows(self) and self.style not in _UNHYPHENATED:
             self.style = _without_hyphenation(self.style)
@@ -97,6 +128,9 @@ class Para(Paragraph):
             rebreak()
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        if self.tracking:
+            self.wrap(availWidth, availHeight)
+            availWidth = self._measure or availWidth  # noqa: N806
         parts: list[Flowable] = super().split(availWidth, availHeight)
         for _ in range(_REWRAPS):
             if len(parts) != 2:
@@ -107,11 +141,12 @@ class Para(Paragraph):
                 break
             if not self._protect(_ends(shim.paragraph_lines(self), len(head) - 1)):
                 break
-            self.wrap(availWidth, availHeight)
+            self._wrap(availWidth, availHeight)
             parts = super().split(availWidth, availHeight)
         if len(parts) == 2:
             for part in parts:
                 part.serial = self.serial  # type: ignore[attr-defined]
+                part.tracking = self.tracking  # type: ignore[attr-defined]
             parts[1].continued = True  # type: ignore[attr-defined]
         return parts
 
@@ -147,9 +182,21 @@ class Para(Paragraph):
                     serial=self.serial,
                 )
             )
+        if not self.tracking:
+            super().draw()
+            return
+        # The letter spacing is part of the graphics state: set in a text object of its
+        # own, it holds for the paragraph's text drawn after it, until the state is restored.
+        self.canv.saveState()
+        spacing = self.canv.beginText()
+        spacing.setCharSpace(self.tracking)
+        self.canv.drawText(spacing)
         super().draw()
+        self.canv.restoreState()
 
 
+# A measure this much under a line's width breaks that line earlier.
+_NARROWER = 0.01
 # How often a paragraph is wrapped again to keep a rule before it is left as it is.
 _REWRAPS = 6
 

@@ -64,6 +64,7 @@ class Styles:
     # spans `dropcap_lines` lines of text; two columns stand `column_gap` apart.
     kicker: ParagraphStyle
     kicker_tracking: float
+    heading_tracking: float  # em added after every letter of a heading (h1, h2)
     kicker_frame: str  # "rule" or "box"
     lede: ParagraphStyle
     pullquote: ParagraphStyle
@@ -247,6 +248,7 @@ def make_styles(
         ),
         # The theme's letter-spacing; a kicker is drawn letter by letter, so it shows.
         kicker_tracking=spec.kicker.letter_spacing,
+        heading_tracking=spec.heading.letter_spacing,
         kicker_frame="rule",
         lede=derive(
             "lede",

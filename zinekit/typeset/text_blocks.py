@@ -50,8 +50,11 @@ def heading(ctx: Context, block: Heading) -> list[Flowable]:
     what = describe(block)
     look = ctx.theme.spec.heading
     style = ctx.styles.h1 if block.level == 1 else ctx.styles.h2
-    style = fit_words(ctx.fonts, style, block.heading, ctx.geometry.frame_width, case=look.case)
+    spacing = ctx.styles.heading_tracking
+    width = ctx.geometry.frame_width
+    style = fit_words(ctx.fonts, style, block.heading, width, case=look.case, tracking=spacing)
     para = ctx.paragraph(block.heading, style, where=block.where, what=what, case=look.case)
+    para.tracking = style.fontSize * spacing
     level, key = ctx.outline_entry(block.level)
     title = "".join(run.text for run in runs(block.heading))
     outline = OutlineMark(title, level, key)
