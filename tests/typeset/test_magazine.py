@@ -505,3 +505,29 @@ def test_text_after_a_floated_picture_keeps_its_paragraph_space(tmp_path: Path) 
     s = styles_at(result.font_size)
     gap = found[beside - 1][0].y - found[beside][0].y
     assert gap >= s.leading + s.body.spaceAfter * 0.9
+
+
+def _quote_pages(words_range: range) -> dict[int, int]:
+    pages = {}
+    for words in words_range:
+        blocks = [_lead_in(words), {"pullquote": " ".join(PARAGRAPH.split()[:9])}, "page-break"]
+        blocks.append({"text": PARAGRAPH})
+        result = run(publication(blocks, cover=None), size=A5, binding="none")
+        pages[words] = _first_page_of(result, "pullquote")
+    return pages
+
+
+def test_a_pull_quote_a_little_short_of_room_closes_its_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where the foot of a page is short of room for a pull quote by less than its inner
+    spaces, those close up and the quote ends the page, instead of opening the next page
+    alone before a page break."""
+    from zinekit.typeset import magazine
+
+    lead_ins = range(280, 320, 2)
+    squeezed = _quote_pages(lead_ins)
+    monkeypatch.setattr(magazine, "SQUEEZE", 1.0)
+    spaced = _quote_pages(lead_ins)
+    closing = {words for words, page in squeezed.items() if page == 1}
+    assert closing > {words for words, page in spaced.items() if page == 1}

@@ -6,6 +6,7 @@ Fonts and sizes come from the styles (`typeset.styles`); nothing here names a fo
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -207,6 +208,31 @@ class Stack(Flowable):
             y -= h
             x = (self.stack_width - w) / 2 if getattr(flowable, "hAlign", "") == "CENTER" else 0
             flowable.drawOn(self.canv, x, y)
+
+
+class Squeezable(Stack):
+    """A stack (a pull quote across the column) whose inner spaces may close up to
+    `SQUEEZE` of themselves where the foot of a page is a little short of room for it:
+    it closes that page rather than opening the next one on its own."""
+
+    squeezed = False
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
+        if self.squeezed:
+            return []
+        tight = Squeezable([copy.copy(f) for f in self.flowables], self.stack_width)
+        for flowable in tight.flowables:
+            flowable.spaceBefore = flowable.getSpaceBefore() * SQUEEZE
+            flowable.spaceAfter = flowable.getSpaceAfter() * SQUEEZE
+        tight.squeezed = True
+        tight.spaceBefore, tight.spaceAfter = self.getSpaceBefore(), self.getSpaceAfter()
+        if tight.wrap(aW, aH)[1] > aH + 1e-6:
+            return []
+        return [tight]
+
+
+# The share of its inner spaces a squeezed stack keeps.
+SQUEEZE = 0.3
 
 
 class Rule(Flowable):

@@ -19,7 +19,14 @@ from zinekit.typeset import reportlab_shim as shim
 from zinekit.typeset.beside import TextBeside
 from zinekit.typeset.context import Context
 from zinekit.typeset.flowables import BlockMark
-from zinekit.typeset.magazine import DropCap, Rule, Stack, fit_poster, poster_words
+from zinekit.typeset.magazine import (
+    DropCap,
+    Rule,
+    Squeezable,
+    Stack,
+    fit_poster,
+    poster_words,
+)
 from zinekit.typeset.magazine import Poster as PosterFlowable
 from zinekit.typeset.markup import Run
 from zinekit.typeset.naming import describe, points
@@ -53,12 +60,11 @@ def pullquote(ctx: Context, block: Pullquote) -> list[Flowable]:
     parts[-1].spaceAfter = s.leading * 0.45
     parts.append(Rule(s.rule_width))
     if block.side is None:
-        stack = Stack(parts, ctx.geometry.frame_width)
-        stack.spaceBefore, stack.spaceAfter = s.leading * 0.6, s.leading * 0.9
-        return [stack]
+        across = Squeezable(parts, ctx.geometry.frame_width)
+        across.spaceBefore, across.spaceAfter = s.leading * 0.6, s.leading * 0.9
+        return [across]
     width = beside_width(ctx, SIDE_SHARE, block, block.where_of("side"), "side")
-    stack = Stack(parts, width)
-    return [Beside(stack, block.side, gap=s.column_gap * 0.8)]
+    return [Beside(Stack(parts, width), block.side, gap=s.column_gap * 0.8)]
 
 
 def beside_width(
