@@ -148,12 +148,18 @@ def _by_page(paragraphs: Sequence[SetParagraph]) -> list[SetParagraph]:
     return merged
 
 
-def sample_result(path: Path) -> TypesetResult:
-    """Typeset the content file at `path` for the layout it names."""
-    pub = Publication.model_validate(YAML(typ="safe").load(path.read_text(encoding="utf-8")))
+def sample_result(path: Path, theme: str | None = None) -> TypesetResult:
+    """Typeset the content file at `path` for the layout it names, in `theme` when given
+    (else its own)."""
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    if theme is not None:
+        data["theme"] = theme
+    pub = Publication.model_validate(data)
     target = page_target(load_layout(pub.layout))
     return typeset(pub, base_dir=path.parent, target=target)
 
 
-def sample_faults(path: Path, *, headings: Iterable[str] = HEADINGS) -> list[str]:
-    return typography_faults(sample_result(path), headings=headings)
+def sample_faults(
+    path: Path, *, theme: str | None = None, headings: Iterable[str] = HEADINGS
+) -> list[str]:
+    return typography_faults(sample_result(path, theme), headings=headings)

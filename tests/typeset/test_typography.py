@@ -19,9 +19,15 @@ CONTENT = sorted((ROOT / "samples").glob("*.yaml")) + sorted(
 )
 
 
+THEMES = sorted(p.stem for p in (ROOT / "themes").glob("*.toml"))
+
+
+@pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("path", CONTENT, ids=lambda p: p.name)
-def test_set_as_a_typesetter_would(path: Path) -> None:
-    assert sample_faults(path) == []
+def test_set_as_a_typesetter_would(path: Path, theme: str) -> None:
+    """Every sample in every theme (a theme changes the measure and the sizes, so the
+    line and page ends fall elsewhere)."""
+    assert sample_faults(path, theme=theme) == []
 
 
 def _stress() -> list[dict[str, object]]:

@@ -73,6 +73,10 @@ class Para(Paragraph):
 
     def __init__(self, text: str, style: ParagraphStyle, **kw: Any) -> None:
         super().__init__(text, style, **kw)
+        # reportlab replaces a paragraph's fragments with the words it broke them into,
+        # its hyphenated pieces included, so a word broken once stays broken however the
+        # paragraph is hyphenated after; `_protect` starts again from these.
+        self._parsed = list(self.frags)
         counter = _SERIALS.get()
         if counter is not None:
             self.serial = next(counter)
@@ -154,12 +158,18 @@ class Para(Paragraph):
         """Wrap from now on with `words` unbroken; False if they were already."""
         breaks = self.style.hyphenationLang
         if not callable(breaks):
-            return False
+            # Not hyphenated, but a word's own hyphen (berpura-pura) may still break.
+            if not self.style.embeddedHyphenation:
+                return False
+            self.frags = list(self._parsed)
+            self.style = ParagraphStyle(self.style.name, parent=self.style, embeddedHyphenation=0)
+            return True
         guard = breaks if isinstance(breaks, WordBreaks) else WordBreaks(breaks)
         if all(guard.refuses(word) for word in words):
             return False
         for word in words:
             guard = guard.refusing(word)
+        self.frags = list(self._parsed)
         # A word's own hyphen is a break reportlab makes without asking the hyphenator.
         self.style = ParagraphStyle(
             self.style.name,
