@@ -50,6 +50,7 @@ REQUIRED = {
     "yaml-alias-at-start",
     "yaml-dash-without-space",
     "long-form-without-main",
+    "one-or-two-as-true",
 }
 
 

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic_core import PydanticCustomError
 
 from zinekit.errors import Location
 
@@ -52,6 +53,17 @@ class Located(Model):
 
 
 NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+def _not_a_bool(value: object) -> object:
+    # pydantic takes true for 1 (True == 1); `columns: true` is a slip, not one column.
+    if isinstance(value, bool):
+        raise PydanticCustomError("literal_error", "Input should be 1 or 2", {"expected": "1 or 2"})
+    return value
+
+
+# A number that is 1 or 2 (a heading's level, the columns), never true or false.
+OneOrTwo = Annotated[Literal[1, 2], BeforeValidator(_not_a_bool)]
 # The languages zinekit hyphenates and labels in.
 Lang = Literal["id", "en"]
 

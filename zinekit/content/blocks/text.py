@@ -7,13 +7,13 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from zinekit.content.base import BlockKind, Lang, Located, Model, NonEmpty
+from zinekit.content.base import BlockKind, Lang, Located, Model, NonEmpty, OneOrTwo
 from zinekit.content.blocks.worksheet import LinesOrNone
 
 
 class Heading(Located):
     heading: NonEmpty = Field(description="A heading; it stays on the page with what follows.")
-    level: Literal[1, 2] = Field(1, description="1 for a section, 2 for a subsection.")
+    level: OneOrTwo = Field(1, description="1 for a section, 2 for a subsection.")
     kicker: str | None = Field(
         None,
         description='A small section label above the heading, e.g. "TERAPI" or "EDITORIAL";'
@@ -68,7 +68,7 @@ class Poster(Located):
 
 
 class Columns(Located):
-    columns: Literal[1, 2] = Field(
+    columns: OneOrTwo = Field(
         description="2: the blocks from here on are set in two columns, until `columns: 1`,"
         " a page break or the end. Each column needs 45 mm (an A5 page, not an A6 or A7 one)."
     )
