@@ -234,9 +234,24 @@ class _Builder:
             return [self._item(item, (*path, i)) for i, item in enumerate(node.value)]
         return self._scalar(node, path)
 
+    def _text_start(self, node: ScalarNode, path: KeyPath) -> None:
+        """Note where a one-line text's characters start, when it is written exactly as it
+        reads (plain, or in quotes without escapes): a mistake inside it can then point at
+        its own column."""
+        raw = self.text[node.start_mark.index : node.end_mark.index]
+        value = str(node.value)
+        if "\n" in raw or not value:
+            return
+        where = _mark(self.doc.path, node)
+        if raw == value:
+            self.doc.texts[path] = where
+        elif raw in (f'"{value}"', f"'{value}'") and where.column is not None:
+            self.doc.texts[path] = Location(where.path, where.line, where.column + 1)
+
     def _scalar(self, node: Node, path: KeyPath) -> Any:
         tag = node.tag
         if isinstance(node, ScalarNode) and tag in _TEXT_SCALARS:
+            self._text_start(node, path)
             return node.value
         if isinstance(node, ScalarNode) and tag in _PLAIN_SCALARS:
             try:

@@ -30,5 +30,6 @@ def check_scripts(doc: Document) -> list[Problem]:
         script = entry(current(), "content.scripts").get(unicode_name, unicode_name)
         start = text.index(found)
         quoted = shown(text[max(0, start - 10) : start + 20], limit=40)
-        problems.append(problem("right_to_left", doc.at(path), input=quoted, script=script))
+        where = doc.inside(path, start)
+        problems.append(problem("right_to_left", where, input=quoted, script=script))
     return problems
