@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.platypus import Flowable
 
@@ -73,29 +73,54 @@ def _height(flowables: Sequence[Flowable], width: float) -> float:
     return sum(h + s for _, h, s in _stacked(flowables, width))
 
 
+@dataclass
+class _Filled:
+    """`flowables` parted by `_fill`: what fits (`head`, `height` tall) and what goes on
+    (`rest`), `split` when the one at the boundary was parted between them."""
+
+    head: list[Flowable]
+    rest: list[Flowable]
+    height: float
+    split: bool
+
+
 def _fill(
-    flowables: Sequence[Flowable], width: float, room: float, first_space: float
-) -> tuple[list[Flowable], list[Flowable]]:
+    flowables: Sequence[Flowable],
+    width: float,
+    room: float,
+    first_space: float,
+    *,
+    past_foot: int | None = None,
+) -> _Filled:
     """`flowables` parted into what fits in `room` at `width` and what goes on, the one
-    at the boundary split where it can be."""
+    at the boundary split where it can be (a copy of it: the original stays whole for
+    another try). With `past_foot`, a paragraph split there keeps the line that ends
+    under the foot (as reportlab rounds beside a picture), less `past_foot` lines."""
     head: list[Flowable] = []
     used, after = 0.0, None
     for i, flowable in enumerate(flowables):
         height = _takes_room(flowable, width)
         if height <= _FUZZ:
-            head.append(flowable)
+            head.append(flowable)  # a mark: no room
             continue
         space = first_space if after is None else max(after, flowable.getSpaceBefore())
+        if used + space >= room - _FUZZ:
+            return _Filled(head, list(flowables[i:]), used, False)
         if used + space + height <= room + _FUZZ:
             head.append(flowable)
             used += space + height
             after = flowable.getSpaceAfter()
             continue
-        parts = flowable.split(width, room - used - space) if room - used - space > 0 else []
+        left = room - used - space
+        leading = _leading(flowable)
+        if past_foot is not None and leading:
+            left = leading * (math.ceil(left / leading - _FUZZ) - past_foot) + _FUZZ
+        parts = copy.deepcopy(flowable).split(width, left) if left > 0 else []
         if len(parts) == 2:
-            return head + parts[:1], parts[1:] + list(flowables[i + 1 :])
-        return head, list(flowables[i:])
-    return head, []
+            used += space + _takes_room(parts[0], width)
+            return _Filled([*head, parts[0]], [parts[1], *flowables[i + 1 :]], used, True)
+        return _Filled(head, list(flowables[i:]), used, False)
+    return _Filled(head, [], used, False)
 
 
 class TextBeside(Flowable):
@@ -117,7 +142,7 @@ class TextBeside(Flowable):
         self.stack, self.text = stack, list(text)
         self.side, self.gap, self.pad, self.may_move = side, gap, pad, may_move
         self._placed: _Layout | None = None  # the part of a page split: set as it is
-        self._laid: _Layout | None = None  # the last layout `wrap` made
+        self._laid: _Layout | None = None  # at the last width, nothing taken back
 
     def _lay(self, width: float, take_back: int) -> _Layout:
         """Lay out at `width`; the paragraph at the stack's foot keeps `take_back` fewer of
@@ -125,57 +150,38 @@ class TextBeside(Flowable):
         stack_w, stack_h = self.stack.wrap(width, 1e6)
         narrow_w = width - stack_w - self.gap
         room = stack_h + self.pad
-        narrow: list[Flowable] = []
-        full: list[Flowable] = []
-        used, after, continues = 0.0, None, False
-        for i, flowable in enumerate(self.text):
-            height = _takes_room(flowable, narrow_w)
-            if height <= _FUZZ:
-                narrow.append(flowable)
-                continue
-            space = 0.0 if after is None else max(after, flowable.getSpaceBefore())
-            if used + space >= room - _FUZZ:
-                full = self.text[i:]
-                break
-            if used + space + height <= room + _FUZZ:
-                narrow.append(flowable)
-                used += space + height
-                after = flowable.getSpaceAfter()
-                continue
-            # It reaches past the stack's foot: beside it up to the line that ends under the
-            # foot (reportlab's rounding), less what is taken back; the rest at full width.
-            left = room - used - space
-            leading = _leading(flowable)
-            if leading:
-                left = leading * (math.ceil(left / leading - _FUZZ) - take_back) + _FUZZ
-            parts = copy.deepcopy(flowable).split(narrow_w, left) if left > 0 else []
-            if len(parts) == 2:
-                narrow.append(parts[0])
-                used += space + _takes_room(parts[0], narrow_w)
-                full, continues = parts[1:] + self.text[i + 1 :], True
-            else:
-                full = self.text[i:]
-            break
-        return _Layout(width, stack_w, stack_h, narrow_w, narrow, full, max(used, room), continues)
+        beside = _fill(self.text, narrow_w, room, 0.0, past_foot=take_back)
+        return _Layout(
+            width,
+            stack_w,
+            stack_h,
+            narrow_w,
+            beside.head,
+            beside.rest,
+            max(beside.height, room),
+            beside.split,
+        )
+
+    def _laid_at(self, width: float) -> _Layout:
+        """The layout at `width` with nothing taken back, made once per width."""
+        if self._laid is None or abs(self._laid.width - width) > _FUZZ:
+            self._laid = self._lay(width, 0)
+        return self._laid
 
     def _first_space(self, lay: _Layout) -> float:
         """The space between the part beside the stack and the first full-width one."""
         if lay.full_continues or not lay.full:
             return 0.0
         after = next(
-            (f.getSpaceAfter() for f in reversed(lay.narrow) if _takes_room(f, lay.narrow_width)),
-            0.0,
+            (f.getSpaceAfter() for f in reversed(lay.narrow) if not shim.is_zero_size(f)), 0.0
         )
         return float(max(after, lay.full[0].getSpaceBefore()))
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803
         if self._placed is not None and abs(self._placed.width - aW) <= _FUZZ:
             lay = self._placed
-        elif self._laid is not None and abs(self._laid.width - aW) <= _FUZZ:
-            lay = self._laid
         else:
-            lay = self._laid = self._lay(aW, 0)
-            self._placed = None
+            lay, self._placed = self._laid_at(aW), None
         self._layout = lay
         self.width = aW
         self.height = lay.top + self._first_space(lay) + _height(lay.full, aW)
@@ -184,27 +190,19 @@ class TextBeside(Flowable):
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
         if self._placed is not None:
             return []
-        lay = self._lay(aW, 0)
+        lay = self._laid_at(aW)
         if lay.top > aH + _FUZZ:
             return self._moved(aW, aH)
         for take_back in range(_TAKE_BACK + 1):
-            lay = self._lay(aW, take_back)  # no taller at the top than at 0
-            head, tail = _fill(lay.full, aW, aH - lay.top, self._first_space(lay))
-            if not _widow(tail, aW):
+            if take_back:
+                lay = self._lay(aW, take_back)  # no taller at the top than at 0
+            under = _fill(lay.full, aW, aH - lay.top, self._first_space(lay))
+            if not _widow(under.rest, aW):
                 break
         placed = TextBeside(self.stack, [], side=self.side, gap=self.gap, pad=self.pad)
-        placed._placed = _Layout(
-            aW,
-            lay.stack_width,
-            lay.stack_height,
-            lay.narrow_width,
-            lay.narrow,
-            head,
-            lay.top,
-            lay.full_continues,
-        )
+        placed._placed = replace(lay, full=under.head)
         placed.spaceBefore = self.getSpaceBefore()
-        return [placed, *tail]
+        return [placed, *under.rest]
 
     def _moved(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
         """The stack does not fit above the page's foot: the text after it fills the foot
@@ -213,15 +211,15 @@ class TextBeside(Flowable):
         move, or no text is left to go beside it."""
         if not self.may_move:
             return []
-        head, tail = _fill(self.text, aW, aH, 0.0)
-        if not any(not shim.is_zero_size(f) for f in head) or not any(
-            not shim.is_zero_size(f) for f in tail
+        foot = _fill(self.text, aW, aH, 0.0)
+        if not any(not shim.is_zero_size(f) for f in foot.head) or not any(
+            not shim.is_zero_size(f) for f in foot.rest
         ):
             return []
         rest = TextBeside(
-            self.stack, tail, side=self.side, gap=self.gap, pad=self.pad, may_move=False
+            self.stack, foot.rest, side=self.side, gap=self.gap, pad=self.pad, may_move=False
         )
-        return [*head, rest]
+        return [*foot.head, rest]
 
     def getSpaceBefore(self) -> float:  # noqa: N802
         first = next((f for f in self.text if not shim.is_zero_size(f)), None)

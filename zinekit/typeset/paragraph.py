@@ -157,26 +157,20 @@ class Para(Paragraph):
     def _protect(self, words: list[str]) -> bool:
         """Wrap from now on with `words` unbroken; False if they were already."""
         breaks = self.style.hyphenationLang
-        if not callable(breaks):
-            # Not hyphenated, but a word's own hyphen (berpura-pura) may still break.
-            if not self.style.embeddedHyphenation:
+        # A word's own hyphen (berpura-pura) is a break reportlab makes without asking the
+        # hyphenator, so it is turned off in either case.
+        rules: dict[str, Any] = {"embeddedHyphenation": 0}
+        if callable(breaks):
+            guard = breaks if isinstance(breaks, WordBreaks) else WordBreaks(breaks)
+            if all(guard.refuses(word) for word in words):
                 return False
-            self.frags = list(self._parsed)
-            self.style = ParagraphStyle(self.style.name, parent=self.style, embeddedHyphenation=0)
-            return True
-        guard = breaks if isinstance(breaks, WordBreaks) else WordBreaks(breaks)
-        if all(guard.refuses(word) for word in words):
-            return False
-        for word in words:
-            guard = guard.refusing(word)
+            for word in words:
+                guard = guard.refusing(word)
+            rules["hyphenationLang"] = guard  # a callable, as for the language
+        elif not self.style.embeddedHyphenation:
+            return False  # not hyphenated, and no word's own hyphen breaks
         self.frags = list(self._parsed)
-        # A word's own hyphen is a break reportlab makes without asking the hyphenator.
-        self.style = ParagraphStyle(
-            self.style.name,
-            parent=self.style,
-            hyphenationLang=guard,  # type: ignore[arg-type]  # a callable, as for the language
-            embeddedHyphenation=0,
-        )
+        self.style = ParagraphStyle(self.style.name, parent=self.style, **rules)
         return True
 
     def draw(self) -> None:
